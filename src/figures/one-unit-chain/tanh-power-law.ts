@@ -1,0 +1,80 @@
+/**
+ * Figure (chapter 1.1): the tanh chain's gradient on log-log axes, where a
+ * power law n^(−3/2) is a straight line of slope −3/2, next to the large-n
+ * approximation (1/x² + 2n/3)^(−3/2)/|x|³.
+ */
+import * as Plot from "@observablehq/plot";
+import { formatFixed, formatInteger, formatLog10Text, formatSignificant } from "../../../lib/format";
+import { chainGradientLog10Series, logLogSlope, tanhChainGradientAsymptote } from "../../../lib/one-unit-chain";
+import { powerOfTenTick } from "../axis-format";
+import { defineFigure } from "../figure-spec";
+import { logIndices, tableDepths } from "../sampling";
+
+const DEPTH = 100_000;
+const POINTS = 160;
+
+export default defineFigure({
+  id: "tanh-power-law",
+  title: "The tanh chain's gradient on log-log axes",
+  params: {
+    x: { kind: "number", label: "Input x", min: -4, max: 4, step: 0.01, default: 1 },
+  },
+  key: [
+    { label: "tanh chain", color: "var(--c-tanh)" },
+    { label: "approximation (1/x² + 2n/3)^(−3/2) / |x|³", color: "var(--c-muted)", dashed: true },
+  ],
+  build({ x }) {
+    const series = chainGradientLog10Series("tanh", x, DEPTH);
+    const ns = logIndices(1, DEPTH, POINTS);
+    const exact = ns.map((n) => ({ curve: "tanh chain", logN: Math.log10(n), log10: series[n] }));
+    const approx = x === 0 ? [] : ns.map((n) => ({ curve: "approximation", logN: Math.log10(n), log10: Math.log10(tanhChainGradientAsymptote(x, n)) }));
+    const slope = logLogSlope(series, 10_000, DEPTH);
+    const last = { logN: Math.log10(DEPTH), log10: series[DEPTH] };
+
+    return {
+      options: {
+        height: 320,
+        marginLeft: 56,
+        marginRight: 30,
+        x: { label: "depth n", tickFormat: powerOfTenTick, ticks: [0, 1, 2, 3, 4, 5] },
+        y: { label: "|f′(x)|", tickFormat: powerOfTenTick, grid: true, nice: true },
+        marks: [
+          Plot.line(approx, { x: "logN", y: "log10", stroke: "var(--c-muted)", strokeDasharray: "5,4", strokeWidth: 1.5 }),
+          Plot.line(exact, { x: "logN", y: "log10", stroke: "var(--c-tanh)", strokeWidth: 2.5 }),
+          Plot.text([last], {
+            x: "logN",
+            y: "log10",
+            text: () => `slope ${formatFixed(slope, 3)}`,
+            textAnchor: "end",
+            dx: -8,
+            dy: -24,
+            fontSize: 12,
+            fill: "var(--c-tanh)",
+          }),
+        ],
+      },
+      description:
+        x === 0
+          ? `At x = 0 every layer passes 0 on with derivative 1, so the gradient is exactly 1 at every depth: a flat line at 10⁰.`
+          : `Log-log plot of the tanh chain's gradient at x = ${formatSignificant(x, 3)} for depths 1 to ${formatInteger(DEPTH)}. ` +
+            `Between depth ${formatInteger(10_000)} and ${formatInteger(DEPTH)} the line has slope ${formatFixed(slope, 3)}` +
+            (Math.abs(slope + 1.5) < 0.05
+              ? `, close to −3/2: the gradient falls like a power of n, not exponentially. `
+              : `; the −3/2 power law only sets in once n is much larger than 1/x² = ${formatSignificant(1 / (x * x), 3)}. `) +
+            `At depth ${formatInteger(DEPTH)} it is ${formatLog10Text(series[DEPTH])}. ` +
+            `The dashed line is the approximation.`,
+      table: {
+        columns: ["depth n", "tanh |f′|", "approximation"],
+        rows: tableDepths(DEPTH).map((n) => [
+          formatInteger(n),
+          formatLog10Text(series[n]),
+          x === 0 ? "—" : formatLog10Text(Math.log10(tanhChainGradientAsymptote(x, n))),
+        ]),
+      },
+    };
+  },
+  code: [
+    { file: "src/figures/one-unit-chain/tanh-power-law.ts" },
+    { file: "lib/one-unit-chain.ts", names: ["chainGradientLog10Series", "tanhChainGradientAsymptote", "logLogSlope"] },
+  ],
+});

@@ -1,0 +1,20 @@
+/**
+ * Site paths. Every internal URL goes through `withBase` so the built site
+ * works under a sub-path (SITE_BASE=/csc413/), not only at the domain root.
+ */
+
+/** Normalise a base path to "/" or "/a/b/" (leading and trailing slash). */
+export function normalizeBase(raw: string | undefined): string {
+  const trimmed = (raw ?? "").trim().replace(/^\/+|\/+$/g, "");
+  return trimmed === "" ? "/" : `/${trimmed}/`;
+}
+
+/** Prefix a site-absolute path ("/chapters/x/") with the base ("/csc413/"). */
+export function joinBase(base: string, path: string): string {
+  return normalizeBase(base) + path.replace(/^\/+/, "");
+}
+
+/** The URL path of a chapter page, relative to the base. */
+export function chapterPath(slug: string): string {
+  return `/chapters/${slug}/`;
+}

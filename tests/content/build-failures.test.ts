@@ -1,0 +1,70 @@
+/**
+ * A broken chapter must fail the build and name its file. Each case copies the
+ * project into a temporary folder, adds one broken chapter, runs a real
+ * `astro build`, and checks the error output.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const root = resolve(".");
+const scratch: string[] = [];
+afterAll(() => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function buildWith(chapter: string): { status: number | null; output: string } {
+  const dir = mkdtempSync(join(tmpdir(), "dc-broken-"));
+  scratch.push(dir);
+  for (const entry of ["astro.config.mjs", "tsconfig.json", "package.json", "src", "lib", "content"]) {
+    cpSync(join(root, entry), join(dir, entry), { recursive: true });
+  }
+  symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
+  writeFileSync(join(dir, "content/chapters/9-9-broken.mdx"), chapter);
+  const result = spawnSync(process.execPath, ["node_modules/astro/astro.js", "build"], {
+    cwd: dir,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", SITE_BASE: "/csc413/" },
+    encoding: "utf8",
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+const frontmatter = '---\ntitle: Broken on purpose\nsection: "9.9"\nsummary: A chapter that must not build.\norder: 99\n---\n';
+
+describe("a broken chapter fails the build and names the file", () => {
+  it.concurrent("bad frontmatter", () => {
+    const { status, output } = buildWith('---\ntitle: Broken\nsection: "nine"\norder: 99\n---\nText.\n');
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/9-9-broken/);
+    expect(output).toMatch(/section|summary/);
+  });
+
+  it.concurrent("invalid TeX", () => {
+    const { status, output } = buildWith(`${frontmatter}\nSome math: $\\frac{1}{$ and more.\n`);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/content\/chapters\/9-9-broken\.mdx/);
+    expect(output).toMatch(/KaTeX/);
+    expect(output).toContain("\\frac{1}{");
+  });
+
+  it.concurrent("a KaTeX strict-mode warning", () => {
+    // Unicode text in math mode is only a warning in KaTeX's default mode.
+    const { status, output } = buildWith(`${frontmatter}\nMath: $x = é$.\n`);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/content\/chapters\/9-9-broken\.mdx/);
+    expect(output).toMatch(/strict|LaTeX-incompatible|unicode/i);
+  });
+
+  it.concurrent("an unknown equation reference", () => {
+    const { status, output } = buildWith(`${frontmatter}\nAs in [](eq:no-such-equation).\n`);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/9-9-broken\.mdx:\d+: reference to unknown equation "no-such-equation"/);
+  });
+
+  it.concurrent("a dangling link and a dangling anchor", () => {
+    const { status, output } = buildWith(`${frontmatter}\nSee [nowhere](/chapters/no-such-chapter/) and [here](#no-such-heading).\n`);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/content\/chapters\/9-9-broken\.mdx.*\/csc413\/chapters\/no-such-chapter\/.*does not resolve/);
+    expect(output).toMatch(/content\/chapters\/9-9-broken\.mdx.*#no-such-heading/);
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * The built site, as deployed under a sub-path (/csc413/): every link and
+ * anchor resolves, nothing is loaded from another origin, fonts are woff2
+ * only, every chapter has a page and the home page lists them in order.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseHTML } from "linkedom";
+import { describe, expect, inject, it } from "vitest";
+import { checkSite, formatProblems } from "../../src/integrations/site-links";
+
+const dir = inject("siteDir");
+const base = inject("siteBase");
+const read = (path: string) => readFileSync(join(dir, path), "utf8");
+const chapterSlugs = readdirSync("content/chapters").filter((f) => f.endsWith(".mdx")).map((f) => f.replace(/\.mdx$/, "")).sort();
+
+describe("built site under a sub-path", () => {
+  it("has no broken internal link or anchor and loads nothing from another origin", () => {
+    const problems = checkSite(dir, base);
+    expect(formatProblems(problems)).toBe("");
+  });
+
+  it("the checker itself catches a broken link (it can fail)", () => {
+    const problems = checkSite(dir, "/elsewhere/");
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems[0].message).toMatch(/outside the base/);
+  });
+
+  it("has a page per chapter, a home page, a 404 page and a favicon", () => {
+    for (const slug of chapterSlugs) expect(() => read(`chapters/${slug}/index.html`)).not.toThrow();
+    expect(() => read("index.html")).not.toThrow();
+    expect(() => read("404.html")).not.toThrow();
+    expect(() => read("favicon.svg")).not.toThrow();
+  });
+
+  it("the home page lists every chapter, in section order, under the base", () => {
+    const { document } = parseHTML(read("index.html"));
+    const hrefs = [...document.querySelectorAll(".chapter-list a")].map((a) => a.getAttribute("href"));
+    expect(hrefs).toEqual(chapterSlugs.map((s) => `${base}chapters/${s}/`));
+  });
+
+  it("stylesheets reference only woff2 fonts, within the base, and no other origin", () => {
+    const css = readdirSync(join(dir, "_astro")).filter((f) => f.endsWith(".css"));
+    expect(css.length).toBeGreaterThan(0);
+    for (const file of css) {
+      const text = read(`_astro/${file}`);
+      const urls = [...text.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1].replace(/["']/g, ""));
+      for (const url of urls.filter((u) => !u.startsWith("data:"))) {
+        expect(url).toMatch(new RegExp(`^${base}_astro/.+\\.woff2$`));
+      }
+    }
+    const fonts = readdirSync(join(dir, "_astro")).filter((f) => /\.(woff|ttf|otf)$/.test(f));
+    expect(fonts).toEqual([]);
+  });
+
+  it("math is rendered at build time: KaTeX markup present, no error markup, no math script", () => {
+    for (const slug of chapterSlugs) {
+      const html = read(`chapters/${slug}/index.html`);
+      expect(html).toContain('class="katex"');
+      expect(html).not.toContain("katex-error");
+      expect(html).not.toMatch(/<script[^>]*katex/i);
+    }
+  });
+
+  it("every figure is in the HTML as SVG, with caption, description, data and code", () => {
+    for (const slug of chapterSlugs) {
+      const { document } = parseHTML(read(`chapters/${slug}/index.html`));
+      const figures = [...document.querySelectorAll("figure.figure")];
+      expect(figures.length).toBeGreaterThan(0);
+      for (const f of figures) {
+        expect(f.querySelector(".figure-plot svg")).not.toBeNull();
+        expect(f.querySelector("figcaption")?.textContent?.trim()).toBeTruthy();
+        expect(f.querySelector(".figure-description")?.textContent?.trim()).toBeTruthy();
+        expect(f.querySelector(".figure-data table")).not.toBeNull();
+        expect(f.querySelector(".figure-code pre")).not.toBeNull();
+      }
+      expect(document.body.textContent).not.toMatch(/\bNaN\b|Infinity|undefined/);
+    }
+  });
+});

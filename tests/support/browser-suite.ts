@@ -1,0 +1,40 @@
+/**
+ * Shared set-up for browser tests: serve the built site, launch Chromium once
+ * per file, and skip (loudly, in global-setup) only when no Chromium exists
+ * and the run does not require one.
+ */
+import { afterAll, beforeAll, describe, inject } from "vitest";
+import type { Browser } from "playwright-core";
+import { findChromium, launchChromium } from "./chromium.mjs";
+import { serveStatic } from "./static-server.mjs";
+
+export interface BrowserContext {
+  browser: Browser;
+  /** Site root URL, ending with the base: http://127.0.0.1:PORT/csc413/ */
+  url: string;
+  dir: string;
+}
+
+/** describe() that runs with a served site and a browser, or is skipped when there is no browser. */
+export function describeInBrowser(name: string, body: (ctx: () => BrowserContext) => void) {
+  const run = findChromium() ? describe : describe.skip;
+  run(name, () => {
+    let ctx: BrowserContext | undefined;
+    let stop: (() => Promise<void>) | undefined;
+    beforeAll(async () => {
+      const dir = inject("siteDir");
+      const server = await serveStatic(dir, inject("siteBase"));
+      const { browser, close } = await launchChromium();
+      ctx = { browser, url: server.url, dir };
+      stop = async () => {
+        await close();
+        await server.close();
+      };
+    });
+    afterAll(async () => stop?.());
+    body(() => {
+      if (!ctx) throw new Error("browser context used before beforeAll");
+      return ctx;
+    });
+  });
+}
