@@ -19,12 +19,6 @@ interface Options {
   chaptersDir: string;
 }
 
-interface MathNode {
-  type: "math";
-  value: string;
-  data?: Record<string, unknown>;
-  position?: RootContent["position"];
-}
 
 /** Rebuild the index only when a chapter file changed (dev server edits). */
 function cachedIndex(dir: string): () => Map<string, EquationEntry> {
@@ -57,7 +51,7 @@ export function remarkCrossRefs(options: Options) {
     const index = getIndex();
     const slug = basename(file.path, ".mdx");
 
-    visit(tree, "math", (node: MathNode, position, parent: Parent | undefined) => {
+    visit(tree, "math", (node, position, parent: Parent | undefined) => {
       const match = /\\label\{([^}]*)\}/.exec(node.value);
       if (!match || !parent || position === undefined) return;
       const entry = index.get(match[1]);
@@ -67,7 +61,7 @@ export function remarkCrossRefs(options: Options) {
       const tagged = (tex: string) => tex.replace(match[0], `\\tag{${entry.number}}`);
       node.value = tagged(node.value);
       // remark-math also keeps the TeX in the hast it prepared (data.hChildren).
-      visit({ type: "root", children: (node.data?.hChildren ?? []) as RootContent[] } as Root, "text", (text: { value: string }) => {
+      visit({ type: "root", children: (node.data?.hChildren ?? []) as unknown as RootContent[] } as Root, "text", (text) => {
         text.value = tagged(text.value);
       });
       // Wrap the equation so its id survives rehype-katex replacing the <pre>.
