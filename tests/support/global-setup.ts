@@ -4,10 +4,10 @@
  * the folder and base with `inject("siteDir")` / `inject("siteBase")`.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
+import { cleanBuildEnv } from "./build-env";
 import { browserRequired, findChromium, INSTALL_HINT } from "./chromium.mjs";
 
 export const SITE_BASE = "/csc413/";
@@ -20,10 +20,13 @@ declare module "vitest" {
 }
 
 export default function setup(project: TestProject) {
-  const root = mkdtempSync(join(tmpdir(), "dc-site-"));
-  const outDir = join(root, "dist");
+  // Inside the project: with an out dir elsewhere, Astro leaves its server
+  // chunks beside the pages.
+  mkdirSync(".test-sites", { recursive: true });
+  const root = mkdtempSync(join(".test-sites", "site-"));
+  const outDir = resolve(root, "dist");
   const result = spawnSync(process.execPath, ["node_modules/astro/astro.js", "build"], {
-    env: { ...process.env, SITE_BASE, SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: "1" },
+    env: { ...cleanBuildEnv(), SITE_BASE, SITE_OUT_DIR: outDir },
     encoding: "utf8",
   });
   if (result.status !== 0) {

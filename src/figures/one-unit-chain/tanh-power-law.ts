@@ -60,7 +60,7 @@ export default defineFigure({
             `Between depth ${formatInteger(10_000)} and ${formatInteger(DEPTH)} the line has slope ${formatFixed(slope, 3)}` +
             (Math.abs(slope + 1.5) < 0.05
               ? `, close to −3/2: the gradient falls like a power of n, not exponentially. `
-              : `; the −3/2 power law only sets in once n is much larger than 1/x² = ${formatSignificant(1 / (x * x), 3)}. `) +
+              : `; the −3/2 power law only sets in once n is much larger than 1/x² = ${formatLog10Text(-2 * Math.log10(Math.abs(x)))}. `) +
             `At depth ${formatInteger(DEPTH)} it is ${formatLog10Text(series[DEPTH])}. ` +
             `The dashed line is the approximation.`,
       table: {
