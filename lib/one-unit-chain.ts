@@ -31,6 +31,16 @@ function requireDepth(depth: unknown): number {
   return requireIntegerInRange("depth", depth, 0, MAX_CHAIN_DEPTH);
 }
 
+// The checks both public chain functions make, in the order their messages
+// should be read; returns the activation.
+function requireChainArguments(activationName: unknown, x: number, depth: number, weight: number): Activation {
+  const act: Activation = requireActivation(activationName);
+  requireFinite("x", x);
+  requireDepth(depth);
+  requireFinite("weight", weight);
+  return act;
+}
+
 // The single loop behind both public chain functions. Writes log₁₀ of the
 // partial products into `out` (when given) and returns the full one.
 function accumulateChain(
@@ -72,11 +82,7 @@ export function chainGradientLog10(
   depth: number,
   weight: number = 1,
 ): number {
-  const act: Activation = requireActivation(activationName);
-  requireFinite("x", x);
-  requireDepth(depth);
-  requireFinite("weight", weight);
-  return accumulateChain(act, x, depth, weight, null);
+  return accumulateChain(requireChainArguments(activationName, x, depth, weight), x, depth, weight, null);
 }
 
 /** Entry n (0 ≤ n ≤ depth) is log₁₀|f'(x)| of the first n layers of chainGradientLog10's chain, computed in one O(depth) pass; entry 0 is 0. Used in chapter 1.1. */
@@ -86,10 +92,7 @@ export function chainGradientLog10Series(
   depth: number,
   weight: number = 1,
 ): Float64Array {
-  const act: Activation = requireActivation(activationName);
-  requireFinite("x", x);
-  requireDepth(depth);
-  requireFinite("weight", weight);
+  const act: Activation = requireChainArguments(activationName, x, depth, weight);
   const out: Float64Array = new Float64Array(depth + 1);
   accumulateChain(act, x, depth, weight, out);
   return out;
