@@ -6,6 +6,7 @@ import rehypeKatex from "rehype-katex";
 import remarkMath from "remark-math";
 import { checkLinks } from "./src/integrations/check-links.ts";
 import { katexWoff2Only } from "./src/integrations/katex-woff2-only.ts";
+import { codeThemes } from "./src/markdown/code-themes.ts";
 import { katexOptions } from "./src/markdown/katex-options.ts";
 import { rehypeMathErrors } from "./src/markdown/rehype-math-errors.ts";
 import { remarkCrossRefs } from "./src/markdown/remark-cross-refs.ts";
@@ -23,7 +24,7 @@ export default defineConfig({
   markdown: {
     remarkPlugins: [remarkMath, [remarkCrossRefs, { base, chaptersDir }]],
     rehypePlugins: [[rehypeKatex, katexOptions], rehypeMathErrors],
-    shikiConfig: { themes: { light: "github-light", dark: "github-dark" } },
+    shikiConfig: { themes: codeThemes },
   },
   integrations: [mdx(), checkLinks(base)],
   vite: { plugins: [katexWoff2Only()] },

@@ -19,5 +19,19 @@ export function renderStatic<S extends ParamSchema>(
   }
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
   const { svg, description, table } = renderFigure(spec, values, { document: document as unknown as Document, describedBy, width });
-  return { svg: svg.outerHTML, description, table, values: values as ParamValues<S> };
+  return { svg: roundGeometry(svg.outerHTML), description, table, values: values as ParamValues<S> };
+}
+
+const GEOMETRY = /\s(d|transform|x|y|x1|x2|y1|y2|cx|cy|points)="([^"]*)"/g;
+
+/**
+ * Round coordinates in geometry attributes to 0.1 px: invisible on screen,
+ * and it roughly halves the size of a line with hundreds of points in the
+ * page's HTML. Text content (tick labels) is left alone.
+ */
+export function roundGeometry(svg: string): string {
+  return svg.replace(GEOMETRY, (_m, name: string, value: string) => {
+    const rounded = value.replace(/-?\d*\.\d+(e-?\d+)?/g, (x) => String(Math.round(Number(x) * 10) / 10));
+    return ` ${name}="${rounded}"`;
+  });
 }
