@@ -18,3 +18,9 @@ export function joinBase(base: string, path: string): string {
 export function chapterPath(slug: string): string {
   return `/chapters/${slug}/`;
 }
+
+/** The chapter slug of a page's URL path under `base`, or undefined for other pages. */
+export function chapterSlugOf(pathname: string, base: string): string | undefined {
+  const rest = pathname.startsWith(normalizeBase(base)) ? pathname.slice(normalizeBase(base).length) : pathname;
+  return /^chapters\/([^/]+)\/?$/.exec(rest.replace(/^\/+/, ""))?.[1];
+}

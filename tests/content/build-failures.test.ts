@@ -62,6 +62,13 @@ describe("a broken chapter fails the build and names the file", () => {
     expect(output).toMatch(/strict|LaTeX-incompatible|unicode/i);
   });
 
+  it.concurrent("invalid TeX in a <Tex> formula with computed numbers", () => {
+    const chapter = `${frontmatter}\nimport Tex from "../../src/components/Tex.astro";\n\nValue: <Tex tex={"x = \\\\frac{1}{"} />.\n`;
+    const { status, output } = buildWith(chapter);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/content\/chapters\/9-9-broken\.mdx: <Tex> could not render/);
+  });
+
   it.concurrent("an unknown equation reference", () => {
     const { status, output } = buildWith(`${frontmatter}\nAs in [](eq:no-such-equation).\n`);
     expect(status).not.toBe(0);

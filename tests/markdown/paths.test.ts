@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { chapterPath, chapterSlugOf, joinBase, normalizeBase } from "../../src/paths";
+
+describe("site paths under a base", () => {
+  it("normalises any spelling of the base", () => {
+    for (const raw of [undefined, "", "/", "//"]) expect(normalizeBase(raw)).toBe("/");
+    for (const raw of ["csc413", "/csc413", "csc413/", "/csc413/", " /csc413// "]) expect(normalizeBase(raw)).toBe("/csc413/");
+    expect(normalizeBase("a/b")).toBe("/a/b/");
+  });
+
+  it("joins base and site-absolute paths with exactly one slash", () => {
+    expect(joinBase("/csc413/", "/chapters/x/")).toBe("/csc413/chapters/x/");
+    expect(joinBase("/", "/favicon.svg")).toBe("/favicon.svg");
+    expect(joinBase("/csc413/", chapterPath("1-1-a"))).toBe("/csc413/chapters/1-1-a/");
+  });
+
+  it("finds the chapter slug of a page path, with or without the base", () => {
+    expect(chapterSlugOf("/csc413/chapters/1-1-a/", "/csc413/")).toBe("1-1-a");
+    expect(chapterSlugOf("/chapters/1-1-a/", "/")).toBe("1-1-a");
+    expect(chapterSlugOf("/csc413/", "/csc413/")).toBeUndefined();
+    expect(chapterSlugOf("/csc413/404/", "/csc413/")).toBeUndefined();
+  });
+});
