@@ -15,7 +15,10 @@ export function rehypeMathErrors() {
         const node = m.ancestors?.at(-1);
         const tex = node ? toText(node as Parameters<typeof toText>[0], { whitespace: "pre" }).trim() : "?";
         const reason = m.cause instanceof Error ? m.cause.message : m.reason;
-        return `${file.path}:${m.place && "start" in m.place ? m.place.start.line : (m.line ?? "?")}: ${reason}\n    in TeX: ${tex}`;
+        // Display math's inner <code> has no position; its <pre> (an ancestor) does.
+        const placed = [...(m.ancestors ?? [])].reverse().find((a) => a.position)?.position;
+        const line = m.place && "start" in m.place ? m.place.start.line : (placed?.start.line ?? m.line ?? "?");
+        return `${file.path}:${line}: ${reason}\n    in TeX: ${tex}`;
       });
     if (problems.length > 0) {
       throw new Error(`KaTeX could not render ${problems.length} formula(s):\n${problems.join("\n")}`);

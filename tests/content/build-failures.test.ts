@@ -47,10 +47,11 @@ describe("a broken chapter fails the build and names the file", () => {
   });
 
   it.concurrent("invalid TeX", () => {
-    const { status, output } = buildWith(`${frontmatter}\nSome math: $\\frac{1}{$ and more.\n`);
+    const { status, output } = buildWith(`${frontmatter}\nSome math: $\\frac{1}{$ and more.\n\n$$\nx = \\nosuchmacro\n$$\n`);
     expect(status).not.toBe(0);
-    expect(output).toMatch(/content\/chapters\/9-9-broken\.mdx/);
-    expect(output).toMatch(/KaTeX/);
+    // Both formulas, each with its file and line: inline on line 8, display on 10.
+    expect(output).toMatch(/content\/chapters\/9-9-broken\.mdx:8: KaTeX parse error/);
+    expect(output).toMatch(/content\/chapters\/9-9-broken\.mdx:10: KaTeX parse error: Undefined control sequence: \\nosuchmacro/);
     expect(output).toContain("\\frac{1}{");
   });
 
