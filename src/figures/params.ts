@@ -5,6 +5,7 @@
  * value becomes the default or the nearest allowed value, with a note that
  * says so in words.
  */
+import { formatInteger } from "../../lib/format";
 
 export interface NumberParam {
   kind: "number";
@@ -34,8 +35,9 @@ export interface Coerced<V> {
   note?: string;
 }
 
-const numberFormat = new Intl.NumberFormat("en-GB", { maximumSignificantDigits: 6 });
-const show = (x: number) => numberFormat.format(x).replace("-", "−");
+const numberFormat = new Intl.NumberFormat("en-GB", { maximumSignificantDigits: 6, useGrouping: false });
+// Written as the chapters write numbers: "1 000 000", a real minus sign.
+const show = (x: number) => (Number.isSafeInteger(x) ? formatInteger(x) : numberFormat.format(x).replace("-", "−"));
 
 /** Turn any outside value into a valid value of this parameter. */
 export function coerceParam(param: Param, raw: unknown): Coerced<number | string> {

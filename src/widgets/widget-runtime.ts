@@ -56,12 +56,21 @@ export async function mountWidget(el: HTMLElement): Promise<WidgetController> {
   };
 
   const apply = (raw: Record<string, unknown>) => {
+    const previous = values;
     const { values: next, notes } = coerceValues(spec.params, { ...values, ...raw });
     values = next;
+    try {
+      draw();
+    } catch (error) {
+      // Validated values should always draw; if one does not, keep the last
+      // figure and say so rather than leave a blank plot or throw.
+      values = previous;
+      notes.push(`These values could not be drawn (${(error as Error).message}); showing the previous figure.`);
+      console.warn(error);
+    }
     showNotes(notes);
     // A clamped value shows in every control at once, with the note saying why.
     syncControls();
-    draw();
     writeUrl();
   };
 

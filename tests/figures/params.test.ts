@@ -20,9 +20,12 @@ describe("coerceParam", () => {
     const high = coerceParam(depth, "1e9");
     expect(high.value).toBe(10000);
     expect(high.note).toMatch(/above the largest allowed value/);
+    // Numbers in notes are written as in the chapters: grouped digits, real minus.
+    expect(high.note).toContain("1\u202F000\u202F000\u202F000");
     const low = coerceParam(x, -7);
     expect(low.value).toBe(-6);
     expect(low.note).toMatch(/below the smallest/);
+    expect(low.note).toContain("−7");
   });
 
   it("falls back to the default for text, NaN, empty and infinite input", () => {
