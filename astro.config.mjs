@@ -6,6 +6,7 @@ import rehypeKatex from "rehype-katex";
 import remarkMath from "remark-math";
 import { checkLinks } from "./src/integrations/check-links.ts";
 import { katexWoff2Only } from "./src/integrations/katex-woff2-only.ts";
+import { searchIndex } from "./src/integrations/search-index.ts";
 import { codeThemes } from "./src/markdown/code-themes.ts";
 import { katexOptions } from "./src/markdown/katex-options.ts";
 import { rehypeMathErrors } from "./src/markdown/rehype-math-errors.ts";
@@ -26,7 +27,7 @@ export default defineConfig({
     rehypePlugins: [[rehypeKatex, katexOptions], rehypeMathErrors],
     shikiConfig: { themes: codeThemes },
   },
-  integrations: [mdx(), checkLinks(base)],
+  integrations: [mdx(), checkLinks(base), searchIndex()],
   vite: { plugins: [katexWoff2Only()] },
   devToolbar: { enabled: false },
 });

@@ -54,6 +54,7 @@ export function listPages(dir) {
   return [
     { name: "home", path: "", status: 200 },
     ...listChapters(dir).map((slug) => ({ name: `chapter ${slug}`, path: `chapters/${slug}/`, status: 200, chapter: slug })),
+    { name: "search", path: "search/?q=fixed%20point", status: 200 },
     { name: "404 (unknown address)", path: "no-such-page/really/", status: 404 },
   ];
 }
