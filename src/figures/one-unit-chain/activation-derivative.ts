@@ -34,7 +34,8 @@ export default defineFigure({
       options: {
         height: 300,
         marginRight: 20,
-        x: { label: "x", domain: [-X_MAX, X_MAX] },
+        marginBottom: 40,
+        x: { label: "x", labelAnchor: "center", labelArrow: "none", domain: [-X_MAX, X_MAX] },
         y: { label: null, domain: name === "sigmoid" ? [0, 1] : [-1, 1], grid: true },
         marks: [
           Plot.ruleY([0], { stroke: "currentColor", strokeOpacity: 0.4 }),

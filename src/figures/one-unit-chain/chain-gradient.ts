@@ -51,7 +51,8 @@ export default defineFigure({
         height: 340,
         marginLeft: 64,
         marginRight: 64,
-        x: { label: "depth n", domain: [0, depth] },
+        marginBottom: 40,
+        x: { label: "depth n", labelAnchor: "center", labelArrow: "none", domain: [0, depth] },
         y: { label: "|f′(x)|", tickFormat: powerOfTenTick, grid: true, nice: true },
         marks: [
           Plot.ruleY([0], { stroke: "currentColor", strokeOpacity: 0.5 }),

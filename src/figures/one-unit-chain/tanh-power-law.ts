@@ -36,7 +36,8 @@ export default defineFigure({
         height: 320,
         marginLeft: 56,
         marginRight: 30,
-        x: { label: "depth n", tickFormat: powerOfTenTick, ticks: [0, 1, 2, 3, 4, 5] },
+        marginBottom: 40,
+        x: { label: "depth n", labelAnchor: "center", labelArrow: "none", tickFormat: powerOfTenTick, ticks: [0, 1, 2, 3, 4, 5] },
         y: { label: "|f′(x)|", tickFormat: powerOfTenTick, grid: true, nice: true },
         marks: [
           Plot.line(approx, { x: "logN", y: "log10", stroke: "var(--c-muted)", strokeDasharray: "5,4", strokeWidth: 1.5 }),
