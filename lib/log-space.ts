@@ -21,14 +21,12 @@ export class LogAccumulator {
   // 0 while every term and partial sum has been finite; otherwise the IEEE
   // sum of the non-finite part, which then dominates the result.
   private nonFinite: number = 0;
-  private terms: number = 0;
 
   /** Adds one term v (v ∈ ℝ ∪ {±∞}) to the running sum. Used in chapter 1.1. */
   add(v: number): this {
     if (Number.isNaN(v)) {
       throw new RangeError(`LogAccumulator.add: term must not be NaN, got ${describeValue(v)}`);
     }
-    this.terms += 1;
     if (this.nonFinite !== 0 || !Number.isFinite(v)) {
       // Compensation arithmetic on ±Infinity would produce NaN (∞ − ∞), so
       // infinities bypass it entirely.
@@ -61,27 +59,10 @@ export class LogAccumulator {
     // exact-zero log reads as 0 everywhere.
     return this.sum + this.compensation + 0;
   }
-
-  /** Number of terms added so far (a count, dimensionless). Used in chapter 1.1. */
-  count(): number {
-    return this.terms;
-  }
-}
-
-/** Compensated sum Σ vᵢ of an iterable of numbers (error ≤ 2ε·|Σ| + O(n·ε²)·Σ|vᵢ|, versus ≈ n·ε·Σ|vᵢ| for a plain loop); empty input gives 0. Used in chapter 1.1. */
-export function compensatedSum(values: Iterable<number>): number {
-  const acc: LogAccumulator = new LogAccumulator();
-  for (const v of values) acc.add(v);
-  return acc.value();
 }
 
 /** log₁₀ y from ln y: ln y / ln 10 (−Infinity maps to −Infinity, i.e. y = 0). Used in chapter 1.1. */
 export function log10FromLn(ln: number): number {
   // One correctly rounded division: relative error ≤ ε on top of ln's own.
   return ln / Math.LN10;
-}
-
-/** ln y from log₁₀ y: log₁₀ y · ln 10. Used in chapter 1.1. */
-export function lnFromLog10(log10: number): number {
-  return log10 * Math.LN10;
 }

@@ -1,8 +1,15 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { LogAccumulator, compensatedSum, lnFromLog10, log10FromLn } from "../../lib/log-space";
+import { LogAccumulator, log10FromLn } from "../../lib/log-space";
 
 const U: number = Number.EPSILON / 2; // unit roundoff 2^-53
+
+/** The accumulator's sum of a sequence: what the chain functions compute. */
+function compensatedSum(values: Iterable<number>): number {
+  const acc: LogAccumulator = new LogAccumulator();
+  for (const v of values) acc.add(v);
+  return acc.value();
+}
 
 function naiveSum(values: readonly number[]): number {
   let s: number = 0;
@@ -10,7 +17,7 @@ function naiveSum(values: readonly number[]): number {
   return s;
 }
 
-describe("compensatedSum", () => {
+describe("LogAccumulator: compensated summation", () => {
   it("recovers terms that a plain sum loses entirely", () => {
     // Exact sum is 2; a plain left-to-right sum gives 0 (both 1s vanish
     // against 1e100). Kahan's original algorithm also gives 0 here; this
@@ -67,12 +74,9 @@ describe("compensatedSum", () => {
 });
 
 describe("LogAccumulator", () => {
-  it("matches compensatedSum and counts terms", () => {
-    const acc: LogAccumulator = new LogAccumulator();
-    const values: number[] = [1, 1e100, 1, -1e100, -0.5];
-    for (const v of values) acc.add(v);
+  it("chains add() calls", () => {
+    const acc: LogAccumulator = new LogAccumulator().add(1).add(1e100).add(1).add(-1e100).add(-0.5);
     expect(acc.value()).toBe(1.5);
-    expect(acc.count()).toBe(5);
   });
 
   it("−Infinity (a zero factor) is sticky, as in IEEE addition", () => {
@@ -114,18 +118,5 @@ describe("log conversions", () => {
     );
     expect(log10FromLn(-Infinity)).toBe(-Infinity);
     expect(log10FromLn(0)).toBe(0);
-  });
-
-  it("lnFromLog10 inverts log10FromLn to within 2 roundings", () => {
-    // Each of the two operations rounds once (≤ u relative, and ln 10 itself
-    // is rounded: another u each), so ≤ 4u relative; in the subnormal range
-    // rounding is absolute, ≤ half of Number.MIN_VALUE per operation.
-    fc.assert(
-      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), (ln: number) => {
-        const tol: number = 4 * U * Math.abs(ln) + 2 * Number.MIN_VALUE;
-        expect(Math.abs(lnFromLog10(log10FromLn(ln)) - ln)).toBeLessThanOrEqual(tol);
-      }),
-      { seed: 42, numRuns: 2000 },
-    );
   });
 });
