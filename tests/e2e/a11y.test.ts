@@ -7,7 +7,7 @@
  */
 import { createRequire } from "node:module";
 import { expect, inject, it } from "vitest";
-import { describeInBrowser } from "../support/browser-suite";
+import { describeInBrowser, inPage } from "../support/browser-suite";
 import { listPages, listWidgets, loadAllWidgets } from "../support/built-site.mjs";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -57,10 +57,8 @@ describeInBrowser("accessibility (axe-core)", (ctx) => {
     for (const mode of MODES) {
       it(`${p.name}, ${mode.name}: no axe violations`, async () => {
         const { browser, url } = ctx();
-        const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: mode.colorScheme });
-        try {
+        await inPage(browser, { viewport: { width: 1280, height: 800 }, colorScheme: mode.colorScheme }, async (page, context) => {
           if (mode.theme) await context.addInitScript((t) => localStorage.setItem("theme", t), mode.theme);
-          const page = await context.newPage();
           // An unknown key for each widget makes its note show, so the note is checked too.
           const widgets = p.chapter ? listWidgets(dir, p.chapter) : [];
           const query = widgets.length ? `?${widgets.map((w) => `${encodeURIComponent(w.id)}.axe-check=1`).join("&")}` : "";
@@ -99,9 +97,7 @@ describeInBrowser("accessibility (axe-core)", (ctx) => {
           const report = describeViolations(violations);
           if (report.length) console.log(`axe violations on ${p.name}, ${mode.name}:\n  ${report.join("\n  ")}`);
           expect(report, `axe violations on ${p.name}, ${mode.name}`).toEqual([]);
-        } finally {
-          await context.close();
-        }
+        });
       });
     }
   }

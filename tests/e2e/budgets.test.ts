@@ -5,7 +5,7 @@
  * the JavaScript fetched before any widget comes near the viewport ≤ 5 KiB.
  */
 import { expect, inject, it } from "vitest";
-import { describeInBrowser } from "../support/browser-suite";
+import { describeInBrowser, inPage } from "../support/browser-suite";
 import { kib, listChapters, listWidgets, measureFirstLoad } from "../support/built-site.mjs";
 
 const FIRST_LOAD_BUDGET = 120 * 1024;
@@ -58,9 +58,7 @@ describeInBrowser("byte budgets of a first visit", (ctx) => {
     const { browser, url } = ctx();
     const slug = listChapters(dir).find((s) => listWidgets(dir, s).length > 0);
     expect(slug, "a chapter with a widget").toBeDefined();
-    const context = await browser.newContext({ viewport: VIEWPORT });
-    try {
-      const page = await context.newPage();
+    await inPage(browser, { viewport: VIEWPORT }, async (page) => {
       const scripts: string[] = [];
       page.on("response", (r) => {
         if (r.request().resourceType() === "script") scripts.push(new URL(r.url()).pathname);
@@ -74,8 +72,6 @@ describeInBrowser("byte budgets of a first visit", (ctx) => {
       await page.waitForLoadState("networkidle");
       console.log(`chapter ${slug}: scripts at the top: ${scripts.slice(0, atTop).join(", ")}; after scrolling to #${id}: ${scripts.slice(atTop).join(", ")}`);
       expect(scripts.length, "scrolling to a widget fetches its runtime").toBeGreaterThan(atTop);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

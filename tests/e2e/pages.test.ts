@@ -6,7 +6,7 @@
  */
 import { expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import { describeInBrowser } from "../support/browser-suite";
+import { describeInBrowser, inPage } from "../support/browser-suite";
 import { listChapters, listPages, loadAllWidgets } from "../support/built-site.mjs";
 
 /** Record everything that went wrong on a page from the moment it is attached. */
@@ -40,9 +40,7 @@ describeInBrowser("pages load cleanly", (ctx) => {
     it(`${p.name}: status ${p.status}, no console error, page error or failed request${p.chapter ? ", also after every widget loads" : ""}`, async () => {
       const { browser, url } = ctx();
       const target = new URL(p.path, url).href;
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      try {
-        const page = await context.newPage();
+      await inPage(browser, { viewport: { width: 1280, height: 800 } }, async (page) => {
         // Only the navigation to the unknown address may answer 404.
         const problems = watchProblems(page, (u, status) => p.status === 404 && status === 404 && u === target);
         const response = await page.goto(target, { waitUntil: "load" });
@@ -58,24 +56,18 @@ describeInBrowser("pages load cleanly", (ctx) => {
           console.log(`${p.name}: ${widgets} widget(s) loaded after scrolling to the bottom`);
           expect(problems, `problems after scrolling ${target} to the bottom`).toEqual([]);
         }
-      } finally {
-        await context.close();
-      }
+      });
     });
   }
 
   it("the 404 page links back to the list of chapters", async () => {
     const { browser, url } = ctx();
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
+    await inPage(browser, {}, async (page) => {
       const response = await page.goto(new URL("chapters/not-a-chapter/", url).href);
       expect(response?.status()).toBe(404);
       const hrefs = await page.locator("main a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
       expect(hrefs).toContain(url);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
@@ -85,9 +77,7 @@ describeInBrowser("without JavaScript", (ctx) => {
   for (const slug of listChapters(dir)) {
     it(`chapter ${slug}: every figure shows its build-time SVG and every formula is typeset`, async () => {
       const { browser, url } = ctx();
-      const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
-      try {
-        const page = await context.newPage();
+      await inPage(browser, { javaScriptEnabled: false, viewport: { width: 1280, height: 800 } }, async (page) => {
         const response = await page.goto(new URL(`chapters/${slug}/`, url).href);
         expect(response?.status()).toBe(200);
         expect(await page.evaluate(() => typeof customElements.get("figure-widget"))).toBe("undefined");
@@ -131,9 +121,7 @@ describeInBrowser("without JavaScript", (ctx) => {
         expect(mathml).toBeGreaterThan(0);
         const visible = await page.locator(".katex-html").first().boundingBox();
         expect(visible?.height ?? 0).toBeGreaterThan(0);
-      } finally {
-        await context.close();
-      }
+      });
     });
   }
 });

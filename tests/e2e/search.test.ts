@@ -4,14 +4,12 @@
  * the URL, and math markup is not indexed (its TeX source is).
  */
 import { expect, it } from "vitest";
-import { describeInBrowser } from "../support/browser-suite";
+import { describeInBrowser, inPage } from "../support/browser-suite";
 
 describeInBrowser("search", (ctx) => {
   it("finds a chapter section by its words, and each result link resolves", async () => {
     const { browser, url } = ctx();
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
+    await inPage(browser, {}, async (page, context) => {
       await page.goto(new URL("search/", url).href);
       await page.fill("#search-query", "fixed point");
       await expect.poll(() => page.locator(".search-results li").count(), { timeout: 10_000 }).toBeGreaterThan(0);
@@ -26,22 +24,16 @@ describeInBrowser("search", (ctx) => {
         await target.close();
       }
       expect(await page.locator(".search-results mark").count()).toBeGreaterThan(0);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it("indexes the TeX source of formulas, not KaTeX's markup", async () => {
     const { browser, url } = ctx();
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
+    await inPage(browser, {}, async (page) => {
       await page.goto(new URL("search/?q=katex", url).href);
       await expect.poll(() => page.locator(".search-status").innerText(), { timeout: 10_000 }).toMatch(/No chapter mentions/);
       await page.fill("#search-query", "tfrac14");
       await expect.poll(() => page.locator(".search-results li").count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

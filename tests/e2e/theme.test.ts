@@ -5,7 +5,7 @@
  */
 import { expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import { describeInBrowser } from "../support/browser-suite";
+import { describeInBrowser, inPage } from "../support/browser-suite";
 import { listPages } from "../support/built-site.mjs";
 
 /**
@@ -31,9 +31,7 @@ describeInBrowser("theme toggle", (ctx) => {
       const { browser, url } = ctx();
       const href = new URL(p.path, url).href;
       // OS preference light: "dark" must come from the reader's choice.
-      const context = await browser.newContext({ colorScheme: "light" });
-      try {
-        const page = await context.newPage();
+      await inPage(browser, { colorScheme: "light" }, async (page) => {
         const errors: string[] = [];
         page.on("pageerror", (e) => errors.push(e.message));
         await page.goto(href);
@@ -74,9 +72,7 @@ describeInBrowser("theme toggle", (ctx) => {
         expect(await theme(page)).toBeNull();
         expect((await background(page)).seen).toBe(auto.seen);
         expect(errors).toEqual([]);
-      } finally {
-        await context.close();
-      }
+      });
     });
   }
 
@@ -89,16 +85,12 @@ describeInBrowser("theme toggle", (ctx) => {
       ["light-over-os-dark", "dark", "light"],
       ["dark-over-os-light", "light", "dark"],
     ] as const) {
-      const context = await browser.newContext({ colorScheme });
-      try {
+      await inPage(browser, { colorScheme }, async (page, context) => {
         if (choice) await context.addInitScript((t) => localStorage.setItem("theme", t), choice);
-        const page = await context.newPage();
         await page.goto(url);
         expect(await theme(page)).toBe(choice);
         seen[name] = (await background(page)).seen;
-      } finally {
-        await context.close();
-      }
+      });
     }
     console.log(`backgrounds: ${JSON.stringify(seen)}`);
     expect(seen["os-dark"]).not.toBe(seen["os-light"]);

@@ -4,7 +4,7 @@
  * and the run does not require one.
  */
 import { afterAll, beforeAll, describe, inject } from "vitest";
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext as PlaywrightContext, BrowserContextOptions, Page } from "playwright-core";
 import { findChromium, launchChromium } from "./chromium.mjs";
 import { serveStatic } from "./static-server.mjs";
 
@@ -37,4 +37,18 @@ export function describeInBrowser(name: string, body: (ctx: () => BrowserContext
       return ctx;
     });
   });
+}
+
+/** Run `fn` with a fresh page in its own browser context, closed afterwards whatever happens. */
+export async function inPage<T>(
+  browser: Browser,
+  options: BrowserContextOptions,
+  fn: (page: Page, context: PlaywrightContext) => Promise<T>,
+): Promise<T> {
+  const context = await browser.newContext(options);
+  try {
+    return await fn(await context.newPage(), context);
+  } finally {
+    await context.close();
+  }
 }
