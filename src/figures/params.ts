@@ -102,7 +102,7 @@ export function valuesFromSearch<S extends ParamSchema>(
   schema: S,
   figureId: string,
   search: URLSearchParams,
-): { values: ParamValues<S>; notes: string[]; present: boolean } {
+): { values: ParamValues<S>; notes: string[] } {
   const raw: Record<string, string> = {};
   for (const key of Object.keys(schema)) {
     const v = search.get(urlKey(figureId, key));
@@ -112,7 +112,7 @@ export function valuesFromSearch<S extends ParamSchema>(
   const unknown = [...search.keys()].filter((k) => k.startsWith(prefix) && !(k.slice(prefix.length) in schema));
   const { values, notes } = coerceValues(schema, raw);
   for (const k of unknown) notes.push(`The link sets “${k}”, which this figure does not have; ignoring it.`);
-  return { values, notes, present: Object.keys(raw).length > 0 };
+  return { values, notes };
 }
 
 /** Write one figure's values into a query string (other keys are kept). */

@@ -60,7 +60,7 @@ describe("URL state", () => {
     const values = { depth: 37, x: 0.5, act: "tanh" };
     const search = writeToSearch(schema, "fig-chain", values, new URLSearchParams("other=1"));
     expect(search.get("other")).toBe("1");
-    expect(valuesFromSearch(schema, "fig-chain", search)).toEqual({ values, notes: [], present: true });
+    expect(valuesFromSearch(schema, "fig-chain", search)).toEqual({ values, notes: [] });
   });
 
   it("validates a hand-edited query: bad values default or clamp, unknown keys are noted", () => {
@@ -70,8 +70,8 @@ describe("URL state", () => {
   });
 
   it("ignores other figures' keys", () => {
-    const { values, present } = valuesFromSearch(schema, "fig-a", new URLSearchParams("fig-b.depth=3"));
+    const { values, notes } = valuesFromSearch(schema, "fig-a", new URLSearchParams("fig-b.depth=3"));
     expect(values).toEqual(coerceValues(schema, {}).values);
-    expect(present).toBe(false);
+    expect(notes).toEqual([]);
   });
 });
