@@ -11,6 +11,9 @@ import type { WidgetController } from "./figure-widget";
 
 type Values = Record<string, number | string>;
 
+/** How long input must pause before the state is written to the URL. */
+const URL_WRITE_DELAY_MS = 250;
+
 export async function mountWidget(el: HTMLElement): Promise<WidgetController> {
   const spec = (await loadFigure(el.dataset.figure ?? "")) as FigureSpec<ParamSchema>;
   const id = el.dataset.id ?? spec.id;
@@ -50,9 +53,16 @@ export async function mountWidget(el: HTMLElement): Promise<WidgetController> {
     if (table) table.innerHTML = dataTableHtml(data, `Data plotted in the figure “${spec.title}”`);
   };
 
+  // Written once input pauses: a dragged slider fires ~60 inputs a second,
+  // and Chromium ignores (with a console error) more than a few hundred
+  // history updates in ten seconds.
+  let urlTimer: ReturnType<typeof setTimeout> | undefined;
   const writeUrl = () => {
-    const search = writeToSearch(spec.params, id, values as ParamValues<ParamSchema>, new URLSearchParams(location.search));
-    history.replaceState(history.state, "", `${location.pathname}?${search}${location.hash}`);
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(() => {
+      const search = writeToSearch(spec.params, id, values as ParamValues<ParamSchema>, new URLSearchParams(location.search));
+      history.replaceState(history.state, "", `${location.pathname}?${search}${location.hash}`);
+    }, URL_WRITE_DELAY_MS);
   };
 
   const apply = (raw: Record<string, unknown>) => {

@@ -32,6 +32,9 @@ export async function launchChromium() {
     executablePath,
     headless: true,
     env: { ...process.env, TMPDIR: scratch },
+    // Playwright turns off Chromium's flooding protection, which a reader's
+    // browser has: it ignores history updates past ~200 in ten seconds.
+    ignoreDefaultArgs: ["--disable-ipc-flooding-protection"],
     args: [
       ...(process.getuid?.() === 0 ? ["--no-sandbox"] : []),
       "--disable-gpu",
