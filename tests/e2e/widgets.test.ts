@@ -127,7 +127,7 @@ describeInBrowser("widgets", (ctx) => {
           expect(value, `${k} moves the slider`).not.toBe(before.value);
           expect(await svgMarkup(widget), `${k} re-renders the SVG`).not.toBe(before.svg);
           expect(await before.node!.evaluate((n) => n.isConnected), `${k} replaces the SVG node`).toBe(false);
-          await expect.poll(async () => Number((await search(page))[key]), `${k} writes ?${key}=…`).toBe(Number(value));
+          await expect.poll(async () => Number((await search(page))[key]), { message: `${k} writes ?${key}=…` }).toBe(Number(value));
           expect(Number((await valueOf(widget))[info.name]), `${k}: el.value follows`).toBe(Number(value));
           const number = widget.locator(`input[type="number"][name="${info.name}"]`);
           if ((await number.count()) > 0) expect(Number(await number.inputValue()), `${k}: number box follows`).toBe(Number(value));
@@ -214,7 +214,7 @@ describeInBrowser("widgets", (ctx) => {
             expect(Number(await number.inputValue()), `${info.name}: typed ${typed}, number box shows`).toBe(expected);
             if ((await range.count()) > 0) expect(Number(await range.inputValue()), `${info.name}: typed ${typed}, slider shows`).toBe(expected);
             expect((await valueOf(widget))[info.name], `${info.name}: el.value after ${typed}`).toBe(expected);
-            await expect.poll(async () => Number((await search(page))[`${w.id}.${info.name}`]), `${info.name}: URL after ${typed}`).toBe(expected);
+            await expect.poll(async () => Number((await search(page))[`${w.id}.${info.name}`]), { message: `${info.name}: URL after ${typed}` }).toBe(expected);
           };
           // A valid value first: no note, so the note below is the clamp's.
           await check(String(w.defaults[info.name]), Number(w.defaults[info.name]));
