@@ -3,14 +3,12 @@
 // each chapter downloads, and how fast each widget re-renders in Chromium.
 // Prints numbers only; it asserts nothing (the budgets are tested in
 // tests/e2e/budgets.test.ts) and exits 0 unless something crashes.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { findChromium, INSTALL_HINT, launchChromium } from "../support/chromium.mjs";
 import { serveStatic } from "../support/static-server.mjs";
+import { buildSite, scratchOutDir } from "../support/build-site.mjs";
 import { kib, listChapters, listPages, listWidgets, measureFirstLoad, percentile } from "../support/built-site.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -35,21 +33,12 @@ const ms = (x) => `${x.toFixed(2)} ms`;
 
 // ── 1. Build ────────────────────────────────────────────────────────────────
 section("Build");
-const scratch = mkdtempSync(join(tmpdir(), "dc-bench-"));
-const outDir = join(scratch, "dist");
-// Vite's own variables (BASE_URL, MODE, …) in the environment would override
-// the base and mode Astro builds for (as tests/support/build-env.ts strips them).
-const VITE_KEYS = new Set(["BASE_URL", "MODE", "DEV", "PROD", "SSR", "NODE_ENV", "TEST"]);
-const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITE_KEYS.has(k) && !k.startsWith("VITEST")));
+const { root: scratch, outDir } = scratchOutDir(ROOT);
 const t0 = performance.now();
-const build = spawnSync(process.execPath, ["node_modules/astro/astro.js", "build"], {
-  cwd: ROOT,
-  env: { ...env, SITE_BASE: "/", SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: "1" },
-  encoding: "utf8",
-});
+const build = buildSite({ cwd: ROOT, base: "/", outDir });
 const buildSeconds = (performance.now() - t0) / 1000;
 if (build.status !== 0) {
-  console.error(`astro build failed (exit ${build.status}):\n${build.stdout}\n${build.stderr}`);
+  console.error(`astro build failed (exit ${build.status}):\n${build.output}`);
   rmSync(scratch, { recursive: true, force: true });
   process.exit(1);
 }

@@ -3,12 +3,11 @@
  * project into a temporary folder, adds one broken chapter, runs a real
  * `astro build`, and checks the error output.
  */
-import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanBuildEnv } from "../support/build-env";
+import { buildSite } from "../support/build-site.mjs";
 
 const root = resolve(".");
 const scratch: string[] = [];
@@ -22,12 +21,7 @@ function buildWith(chapter: string | undefined): { status: number | null; output
   }
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
   if (chapter !== undefined) writeFileSync(join(dir, "content/chapters/9-9-broken.mdx"), chapter);
-  const result = spawnSync(process.execPath, ["node_modules/astro/astro.js", "build"], {
-    cwd: dir,
-    env: { ...cleanBuildEnv(), SITE_BASE: "/csc413/" },
-    encoding: "utf8",
-  });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  return buildSite({ cwd: dir, base: "/csc413/" });
 }
 
 const frontmatter = '---\ntitle: Broken on purpose\nsection: "9.9"\nsummary: A chapter that must not build.\norder: 99\n---\n';

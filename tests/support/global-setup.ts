@@ -3,11 +3,9 @@
  * deploys it: under a sub-path (/csc413/), into a temporary folder. Tests read
  * the folder and base with `inject("siteDir")` / `inject("siteBase")`.
  */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { rmSync } from "node:fs";
 import type { TestProject } from "vitest/node";
-import { cleanBuildEnv } from "./build-env";
+import { buildSite, scratchOutDir } from "./build-site.mjs";
 import { browserRequired, findChromium, INSTALL_HINT } from "./chromium.mjs";
 
 export const SITE_BASE = "/csc413/";
@@ -20,18 +18,9 @@ declare module "vitest" {
 }
 
 export default function setup(project: TestProject) {
-  // Inside the project: with an out dir elsewhere, Astro leaves its server
-  // chunks beside the pages.
-  mkdirSync(".test-sites", { recursive: true });
-  const root = mkdtempSync(join(".test-sites", "site-"));
-  const outDir = resolve(root, "dist");
-  const result = spawnSync(process.execPath, ["node_modules/astro/astro.js", "build"], {
-    env: { ...cleanBuildEnv(), SITE_BASE, SITE_OUT_DIR: outDir },
-    encoding: "utf8",
-  });
-  if (result.status !== 0) {
-    throw new Error(`astro build failed:\n${result.stdout}\n${result.stderr}`);
-  }
+  const { root, outDir } = scratchOutDir();
+  const { status, output } = buildSite({ base: SITE_BASE, outDir });
+  if (status !== 0) throw new Error(`astro build failed:\n${output}`);
   if (!findChromium()) {
     const line = `BROWSER TESTS SKIPPED: no Chromium found; ${INSTALL_HINT}.`;
     if (browserRequired()) throw new Error(`${line} (CI or REQUIRE_BROWSER_TESTS=1 requires them)`);

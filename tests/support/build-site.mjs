@@ -1,0 +1,40 @@
+// Running `astro build` from a test or the benchmark, the way a user runs it.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+// Vitest puts Vite's own variables (BASE_URL, MODE, …) into its process;
+// inherited by a child build they override the site's base and mode.
+const VITE_KEYS = new Set(["BASE_URL", "MODE", "DEV", "PROD", "SSR", "NODE_ENV", "TEST"]);
+
+/** The environment without Vite's and Vitest's variables, telemetry off. */
+export function cleanBuildEnv() {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITE_KEYS.has(k) && !k.startsWith("VITEST")));
+  return { ...env, ASTRO_TELEMETRY_DISABLED: "1" };
+}
+
+/**
+ * A fresh output folder under `<projectDir>/.test-sites/` (gitignored). Inside
+ * the project because with an out dir elsewhere Astro leaves its server
+ * chunks beside the pages.
+ * @param {string} [projectDir]
+ */
+export function scratchOutDir(projectDir = ".") {
+  mkdirSync(join(projectDir, ".test-sites"), { recursive: true });
+  const root = resolve(mkdtempSync(join(projectDir, ".test-sites", "site-")));
+  return { root, outDir: join(root, "dist") };
+}
+
+/**
+ * Build the site in `cwd` with the given base and output folder (undefined:
+ * the project's default, dist/). Returns the exit status and all output.
+ * @param {{ cwd?: string, base: string, outDir?: string }} options
+ */
+export function buildSite({ cwd = ".", base, outDir }) {
+  const result = spawnSync(process.execPath, ["node_modules/astro/astro.js", "build"], {
+    cwd,
+    env: { ...cleanBuildEnv(), SITE_BASE: base, ...(outDir ? { SITE_OUT_DIR: outDir } : {}) },
+    encoding: "utf8",
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
