@@ -19,6 +19,11 @@ export function chapterPath(slug: string): string {
   return `/chapters/${slug}/`;
 }
 
+/** The MDX file a chapter is written in, relative to the project root: what an error should name. */
+export function chapterSource(slug: string): string {
+  return `content/chapters/${slug}.mdx`;
+}
+
 /** The chapter slug of a page's URL path under `base`, or undefined for other pages. */
 export function chapterSlugOf(pathname: string, base: string): string | undefined {
   const rest = pathname.startsWith(normalizeBase(base)) ? pathname.slice(normalizeBase(base).length) : pathname;

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { parseHTML } from "linkedom";
+import { chapterSlugOf, chapterSource } from "../paths";
 
 export interface LinkProblem {
   page: string; // path of the HTML file, relative to the output directory
@@ -22,8 +23,8 @@ function htmlFiles(dir: string): string[] {
 
 /** The source that produced a built page, so an error names a file someone can edit. */
 export function sourceOfPage(page: string): string {
-  const chapter = /^chapters\/([^/]+)\/index\.html$/.exec(page);
-  if (chapter) return `content/chapters/${chapter[1]}.mdx`;
+  const slug = chapterSlugOf(`/${page.replace(/index\.html$/, "")}`, "/");
+  if (slug) return chapterSource(slug);
   if (page === "index.html") return "src/pages/index.astro";
   return `src/pages/${page.replace(/(\/index)?\.html$/, "") || "index"}.astro`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chapterPath, chapterSlugOf, joinBase, normalizeBase } from "../../src/paths";
+import { sourceOfPage } from "../../src/integrations/site-links";
+import { chapterPath, chapterSlugOf, chapterSource, joinBase, normalizeBase } from "../../src/paths";
 
 describe("site paths under a base", () => {
   it("normalises any spelling of the base", () => {
@@ -19,5 +20,15 @@ describe("site paths under a base", () => {
     expect(chapterSlugOf("/chapters/1-1-a/", "/")).toBe("1-1-a");
     expect(chapterSlugOf("/csc413/", "/csc413/")).toBeUndefined();
     expect(chapterSlugOf("/csc413/404/", "/csc413/")).toBeUndefined();
+  });
+});
+
+describe("the file to blame for a built page", () => {
+  it("maps chapter pages to their MDX and other pages to src/pages", () => {
+    expect(sourceOfPage("chapters/1-1-a/index.html")).toBe(chapterSource("1-1-a"));
+    expect(chapterSource("1-1-a")).toBe("content/chapters/1-1-a.mdx");
+    expect(sourceOfPage("index.html")).toBe("src/pages/index.astro");
+    expect(sourceOfPage("404.html")).toBe("src/pages/404.astro");
+    expect(sourceOfPage("search/index.html")).toBe("src/pages/search.astro");
   });
 });
