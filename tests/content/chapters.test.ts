@@ -10,7 +10,7 @@ const dir = "content/chapters";
 const chapters = readdirSync(dir).filter((f) => f.endsWith(".mdx")).sort();
 
 /** The chapter's prose: no frontmatter, imports/exports, expressions, JSX tags, math or code. */
-export function proseOf(source: string): string {
+function proseOf(source: string): string {
   return source
     .replace(/^---[\s\S]*?\n---\n/, "")
     .replace(/^(import|export) [\s\S]*?;\s*$/gm, "")

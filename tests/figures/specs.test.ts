@@ -41,7 +41,7 @@ describe.each(ids)("figure %s", (id) => {
     expect(withRole.length).toBe(labelled.length);
   });
 
-  it("the spec id matches its registry key and code references exist", async () => {
+  it("the spec id matches its registry key and the spec lists code to show", async () => {
     const spec = await figureLoaders[id]();
     expect(spec.id).toBe(id);
     expect(spec.code.length).toBeGreaterThan(0);

@@ -11,7 +11,11 @@ import { defineFigure } from "../figure-spec";
 import { logIndices, tableDepths } from "../sampling";
 
 const DEPTH = 100_000;
-const POINTS = 160;
+/** The slope is measured over the last decade of depths. */
+const SLOPE_FROM = 10_000;
+/** Depths drawn (log-spaced) and tabulated: the same for every x, so computed once. */
+const DRAWN = logIndices(1, DEPTH, 160);
+const TABULATED = tableDepths(DEPTH);
 
 export default defineFigure({
   id: "tanh-power-law",
@@ -25,10 +29,9 @@ export default defineFigure({
   ],
   build({ x }) {
     const series = chainGradientLog10Series("tanh", x, DEPTH);
-    const ns = logIndices(1, DEPTH, POINTS);
-    const exact = ns.map((n) => ({ curve: "tanh chain", logN: Math.log10(n), log10: series[n] }));
-    const approx = x === 0 ? [] : ns.map((n) => ({ curve: "approximation", logN: Math.log10(n), log10: Math.log10(tanhChainGradientAsymptote(x, n)) }));
-    const slope = logLogSlope(series, 10_000, DEPTH);
+    const exact = DRAWN.map((n) => ({ curve: "tanh chain", logN: Math.log10(n), log10: series[n] }));
+    const approx = x === 0 ? [] : DRAWN.map((n) => ({ curve: "approximation", logN: Math.log10(n), log10: Math.log10(tanhChainGradientAsymptote(x, n)) }));
+    const slope = logLogSlope(series, SLOPE_FROM, DEPTH);
     const last = { logN: Math.log10(DEPTH), log10: series[DEPTH] };
 
     return {
@@ -58,7 +61,7 @@ export default defineFigure({
         x === 0
           ? `At x = 0 every layer passes 0 on with derivative 1, so the gradient is exactly 1 at every depth: a flat line at 10⁰.`
           : `Log-log plot of the tanh chain's gradient at x = ${formatSignificant(x, 3)} for depths 1 to ${formatInteger(DEPTH)}. ` +
-            `Between depth ${formatInteger(10_000)} and ${formatInteger(DEPTH)} the line has slope ${formatFixed(slope, 3)}` +
+            `Between depth ${formatInteger(SLOPE_FROM)} and ${formatInteger(DEPTH)} the line has slope ${formatFixed(slope, 3)}` +
             (Math.abs(slope + 1.5) < 0.05
               ? `, close to −3/2: the gradient falls like a power of n, not exponentially. `
               : `; the −3/2 power law only sets in once n is much larger than 1/x² = ${formatLog10Text(-2 * Math.log10(Math.abs(x)))}. `) +
@@ -66,7 +69,7 @@ export default defineFigure({
             `The dashed line is the approximation.`,
       table: {
         columns: ["depth n", "tanh |f′|", "approximation"],
-        rows: tableDepths(DEPTH).map((n) => [
+        rows: TABULATED.map((n) => [
           formatInteger(n),
           formatLog10Text(series[n]),
           x === 0 ? "—" : formatLog10Text(Math.log10(tanhChainGradientAsymptote(x, n))),
