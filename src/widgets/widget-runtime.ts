@@ -54,7 +54,7 @@ export async function mountWidget(el: HTMLElement): Promise<WidgetController> {
   };
 
   // Written once input pauses: a dragged slider fires ~60 inputs a second,
-  // and Chromium ignores (with a console error) more than a few hundred
+  // and Chromium ignores (with a console warning) more than about 200
   // history updates in ten seconds.
   let urlTimer: ReturnType<typeof setTimeout> | undefined;
   const writeUrl = () => {
