@@ -447,7 +447,6 @@ describe("argument validation", () => {
   });
 
   it("accepts the documented maximum depth", () => {
-    expect(MAX_CHAIN_DEPTH).toBe(1_000_000);
     // w = 1, x = 0 for tanh: every factor is exactly 1.
     expect(chainGradientLog10("tanh", 0, MAX_CHAIN_DEPTH)).toBe(0);
   });
