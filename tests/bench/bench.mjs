@@ -43,7 +43,7 @@ if (build.status !== 0) {
   process.exit(1);
 }
 const chapters = listChapters(outDir);
-console.log(`astro build of the whole site (home, ${chapters.length} chapter(s), 404; ${listPages(outDir).length} pages) into a temporary folder, wall clock: ${buildSeconds.toFixed(1)} s`);
+console.log(`astro build of the whole site (${chapters.length} chapter(s); ${listPages(outDir).length} pages tested) into a temporary folder, wall clock: ${buildSeconds.toFixed(1)} s`);
 
 if (!findChromium()) {
   console.log(`\nNo Chromium: skipping the browser measurements (${INSTALL_HINT}).`);
