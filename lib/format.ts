@@ -43,7 +43,9 @@ export function formatSignificant(x: number, digits: number): string {
   if (x === 0) return digits > 1 ? `0.${"0".repeat(digits - 1)}` : "0";
   // toExponential rounds the exact binary value correctly; we only move the
   // decimal point, so no second rounding can creep in.
-  const [mant = "", expText = "0"] = Math.abs(x).toExponential(digits - 1).split("e");
+  const [mant = "", expText = "0"] = Math.abs(x)
+    .toExponential(digits - 1)
+    .split("e");
   const e: number = Number(expText);
   const d: string = mant.replace(".", "");
   let body: string;

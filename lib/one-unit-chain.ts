@@ -43,13 +43,7 @@ function requireChainArguments(activationName: unknown, x: number, depth: number
 
 // The single loop behind both public chain functions. Writes log₁₀ of the
 // partial products into `out` (when given) and returns the full one.
-function accumulateChain(
-  act: Activation,
-  x: number,
-  depth: number,
-  weight: number,
-  out: Float64Array | null,
-): number {
+function accumulateChain(act: Activation, x: number, depth: number, weight: number, out: Float64Array | null): number {
   // ln|w| is −Infinity for w = 0; the accumulator then stays at −Infinity,
   // which is the exact answer (every factor is 0).
   const lnAbsW: number = Math.log(Math.abs(weight));
@@ -76,22 +70,12 @@ function accumulateChain(
  * non-finite x or weight, or depth that is not an integer in
  * [0, MAX_CHAIN_DEPTH].
  */
-export function chainGradientLog10(
-  activationName: ActivationName,
-  x: number,
-  depth: number,
-  weight: number = 1,
-): number {
+export function chainGradientLog10(activationName: ActivationName, x: number, depth: number, weight: number = 1): number {
   return accumulateChain(requireChainArguments(activationName, x, depth, weight), x, depth, weight, null);
 }
 
 /** Entry n (0 ≤ n ≤ depth) is log₁₀|f'(x)| of the first n layers of chainGradientLog10's chain, computed in one O(depth) pass; entry 0 is 0. Used in chapter 1.1. */
-export function chainGradientLog10Series(
-  activationName: ActivationName,
-  x: number,
-  depth: number,
-  weight: number = 1,
-): Float64Array {
+export function chainGradientLog10Series(activationName: ActivationName, x: number, depth: number, weight: number = 1): Float64Array {
   const act: Activation = requireChainArguments(activationName, x, depth, weight);
   const out: Float64Array = new Float64Array(depth + 1);
   accumulateChain(act, x, depth, weight, out);
@@ -150,11 +134,7 @@ export function sigmoidFixedPointRate(weight: number = 1): number {
 }
 
 /** log₁₀ of the per-layer bound to the power depth: depth·log₁₀(|w|·max act'), i.e. log₁₀((|w|/4)ⁿ) for sigmoid and log₁₀(|w|ⁿ) for tanh (0 for depth 0). Used in chapter 1.1. */
-export function gradientBoundLog10(
-  activationName: ActivationName,
-  depth: number,
-  weight: number = 1,
-): number {
+export function gradientBoundLog10(activationName: ActivationName, depth: number, weight: number = 1): number {
   const act: Activation = requireActivation(activationName);
   requireDepth(depth);
   requireFinite("weight", weight);

@@ -32,9 +32,8 @@ export function sourceOfPage(page: string): string {
 /** Resolve a site path (already stripped of the base) to a file in the output. */
 function resolveFile(dir: string, path: string): string | undefined {
   const decoded = decodeURIComponent(path);
-  const candidates = decoded.endsWith("/") || decoded === ""
-    ? [join(dir, decoded, "index.html")]
-    : [join(dir, decoded), join(dir, decoded, "index.html")];
+  const candidates =
+    decoded.endsWith("/") || decoded === "" ? [join(dir, decoded, "index.html")] : [join(dir, decoded), join(dir, decoded, "index.html")];
   return candidates.find((c) => existsSync(c) && statSync(c).isFile());
 }
 

@@ -19,7 +19,6 @@ interface Options {
   chaptersDir: string;
 }
 
-
 /** Rebuild the index only when a chapter file changed (dev server edits). */
 function cachedIndex(dir: string): () => Map<string, EquationEntry> {
   let stamp = "";

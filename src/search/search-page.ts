@@ -5,7 +5,12 @@
  */
 
 interface PagefindResult {
-  data(): Promise<{ url: string; meta: { title?: string }; excerpt: string; sub_results?: { title: string; url: string; excerpt: string }[] }>;
+  data(): Promise<{
+    url: string;
+    meta: { title?: string };
+    excerpt: string;
+    sub_results?: { title: string; url: string; excerpt: string }[];
+  }>;
 }
 interface Pagefind {
   options(o: { baseUrl: string }): Promise<void>;
@@ -58,7 +63,9 @@ export async function runSearch(form: HTMLFormElement) {
       ...data.flatMap((d) => {
         const page = d.meta.title ?? d.url;
         const subs = (d.sub_results ?? []).slice(0, 3);
-        return subs.length > 0 ? subs.map((s) => item(s.url, s.title === page ? page : `${page}: ${s.title}`, s.excerpt)) : [item(d.url, page, d.excerpt)];
+        return subs.length > 0
+          ? subs.map((s) => item(s.url, s.title === page ? page : `${page}: ${s.title}`, s.excerpt))
+          : [item(d.url, page, d.excerpt)];
       }),
     );
     status.textContent = results.length === 0 ? `No chapter mentions “${q}”.` : `${results.length} chapter(s) match “${q}”.`;

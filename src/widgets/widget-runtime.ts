@@ -43,7 +43,11 @@ export async function mountWidget(el: HTMLElement): Promise<WidgetController> {
 
   const draw = () => {
     lastWidth = plotBox.clientWidth;
-    const { svg, description: text, table: data } = renderFigure(spec, values as ParamValues<ParamSchema>, {
+    const {
+      svg,
+      description: text,
+      table: data,
+    } = renderFigure(spec, values as ParamValues<ParamSchema>, {
       document,
       width: lastWidth > 0 ? lastWidth : undefined,
       describedBy: descId,

@@ -24,7 +24,11 @@ function table(header, rows) {
   const all = [header, ...rows].map((r) => r.map(String));
   const widths = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
   const right = header.map((_, i) => rows.every((r) => typeof r[i] === "number" || /^[\d.,]+( ?(KiB|ms|B|s))?$/.test(String(r[i]))));
-  const line = (r) => r.map((c, i) => (right[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
+  const line = (r) =>
+    r
+      .map((c, i) => (right[i] ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join("  ")
+      .trimEnd();
   return [line(all[0]), widths.map((w) => "─".repeat(w)).join("  "), ...all.slice(1).map(line)].join("\n");
 }
 
@@ -43,7 +47,9 @@ if (build.status !== 0) {
   process.exit(1);
 }
 const chapters = listChapters(outDir);
-console.log(`astro build of the whole site (${chapters.length} chapter(s); ${listPages(outDir).length} pages tested) into a temporary folder, wall clock: ${buildSeconds.toFixed(1)} s`);
+console.log(
+  `astro build of the whole site (${chapters.length} chapter(s); ${listPages(outDir).length} pages tested) into a temporary folder, wall clock: ${buildSeconds.toFixed(1)} s`,
+);
 
 if (!findChromium()) {
   console.log(`\nNo Chromium: skipping the browser measurements (${INSTALL_HINT}).`);
@@ -66,9 +72,12 @@ try {
       // A widget starts within reach of the first viewport: measure the JS with a shorter one.
       const viewport = { width: VIEWPORT.width, height: Math.max(200, Math.floor(first.nearestWidgetTop - WIDGET_MARGIN - 20)) };
       js = await measureFirstLoad(browser, href, viewport);
-      notes.push(`${slug}: a widget is ${Math.round(first.nearestWidgetTop)} px from the top; "JS before widgets" measured at ${viewport.width}×${viewport.height}.`);
+      notes.push(
+        `${slug}: a widget is ${Math.round(first.nearestWidgetTop)} px from the top; "JS before widgets" measured at ${viewport.width}×${viewport.height}.`,
+      );
     }
-    if (js.widgetsReadyAtTop > 0) notes.push(`${slug}: ${js.widgetsReadyAtTop} widget(s) mounted without scrolling; "JS before widgets" includes their runtime.`);
+    if (js.widgetsReadyAtTop > 0)
+      notes.push(`${slug}: ${js.widgetsReadyAtTop} widget(s) mounted without scrolling; "JS before widgets" includes their runtime.`);
     const b = first.bytes;
     rows.push([slug, kib(b.html), kib(b.css), kib(b.font), kib(b.js), kib(b.other), kib(b.total), kib(js.jsBeforeWidgets)]);
   }
@@ -99,15 +108,19 @@ try {
             const plot = node.querySelector(".figure-plot");
             // The x slider when there is one (the brief's measure), else the first control.
             const input =
-              node.querySelector('input[type="range"][name="x"]') ?? node.querySelector('input[type="range"]') ?? node.querySelector("select");
+              node.querySelector('input[type="range"][name="x"]') ??
+              node.querySelector('input[type="range"]') ??
+              node.querySelector("select");
             if (!input) return { error: "no control" };
             let values;
             if (input instanceof HTMLSelectElement) values = [...input.options].map((o) => o.value);
             else {
-              const min = Number(input.min), max = Number(input.max), step = Number(input.step) || 1;
+              const min = Number(input.min),
+                max = Number(input.max),
+                step = Number(input.step) || 1;
               // 37 values across the range, on the step grid, each different from the one before.
               values = Array.from({ length: 37 }, (_, i) => {
-                const v = min + ((i * 17) % 37 + 0.5) / 37 * (max - min);
+                const v = min + ((((i * 17) % 37) + 0.5) / 37) * (max - min);
                 return String(Math.round(v / step) * step);
               });
             }
@@ -142,14 +155,25 @@ try {
           .join(" ");
         if (isChain && Number(r.value.depth) === CHAIN_DEPTH && chainP95 === undefined) chainP95 = p95;
         const replaced = r.notReplaced === 0 ? "yes" : `NO (${r.notReplaced} of ${WARMUP + RUNS} inputs)`;
-        latency.push([slug, `#${w.id}`, w.figure, params || "(defaults)", r.control, ms(p50), ms(p95), ms(max), replaced + (errors.length ? `; page errors: ${errors.join("; ")}` : "")]);
+        latency.push([
+          slug,
+          `#${w.id}`,
+          w.figure,
+          params || "(defaults)",
+          r.control,
+          ms(p50),
+          ms(p95),
+          ms(max),
+          replaced + (errors.length ? `; page errors: ${errors.join("; ")}` : ""),
+        ]);
       } finally {
         await context.close();
       }
     }
   }
   console.log(table(["chapter", "widget", "figure", "fixed params", "input", "p50", "p95", "max", "SVG replaced synchronously"], latency));
-  if (chainP95 === undefined) console.log(`\nchain-gradient at depth ${CHAIN_DEPTH}: not measured (no such widget, or the URL did not set the depth).`);
+  if (chainP95 === undefined)
+    console.log(`\nchain-gradient at depth ${CHAIN_DEPTH}: not measured (no such widget, or the URL did not set the depth).`);
   else
     console.log(
       `\nchain-gradient at depth ${CHAIN_DEPTH}: p95 = ${ms(chainP95)} → target p95 ≤ ${FRAME_BUDGET_MS} ms (one frame): ${chainP95 <= FRAME_BUDGET_MS ? "MET" : "NOT MET"}`,

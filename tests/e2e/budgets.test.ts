@@ -39,8 +39,13 @@ describeInBrowser("byte budgets of a first visit", (ctx) => {
       let viewport = VIEWPORT;
       if (first.nearestWidgetTop !== null && first.nearestWidgetTop <= VIEWPORT.height + WIDGET_MARGIN) {
         viewport = { width: VIEWPORT.width, height: Math.floor(first.nearestWidgetTop - WIDGET_MARGIN - 20) };
-        expect(viewport.height, `a widget sits ${first.nearestWidgetTop}px from the top: no viewport keeps it out of range`).toBeGreaterThanOrEqual(200);
-        console.log(`chapter ${slug}: a widget is ${first.nearestWidgetTop}px from the top, within ${WIDGET_MARGIN}px of an ${VIEWPORT.height}px viewport; JS measured at ${viewport.width}×${viewport.height}`);
+        expect(
+          viewport.height,
+          `a widget sits ${first.nearestWidgetTop}px from the top: no viewport keeps it out of range`,
+        ).toBeGreaterThanOrEqual(200);
+        console.log(
+          `chapter ${slug}: a widget is ${first.nearestWidgetTop}px from the top, within ${WIDGET_MARGIN}px of an ${VIEWPORT.height}px viewport; JS measured at ${viewport.width}×${viewport.height}`,
+        );
         js = await measureFirstLoad(browser, href, viewport);
       }
       console.log(
@@ -70,7 +75,9 @@ describeInBrowser("byte budgets of a first visit", (ctx) => {
       await page.locator(`figure-widget[data-id="${id}"]`).scrollIntoViewIfNeeded();
       await page.waitForSelector(`figure-widget[data-id="${id}"][data-ready]`);
       await page.waitForLoadState("networkidle");
-      console.log(`chapter ${slug}: scripts at the top: ${scripts.slice(0, atTop).join(", ")}; after scrolling to #${id}: ${scripts.slice(atTop).join(", ")}`);
+      console.log(
+        `chapter ${slug}: scripts at the top: ${scripts.slice(0, atTop).join(", ")}; after scrolling to #${id}: ${scripts.slice(atTop).join(", ")}`,
+      );
       expect(scripts.length, "scrolling to a widget fetches its runtime").toBeGreaterThan(atTop);
     });
   });

@@ -86,7 +86,13 @@ describeInBrowser("without JavaScript", (ctx) => {
           els.map((fig) => {
             const svg = fig.querySelector(".figure-plot svg");
             const box = svg?.getBoundingClientRect();
-            return { id: fig.id, hasSvg: Boolean(svg), width: box?.width ?? 0, height: box?.height ?? 0, marks: svg?.querySelectorAll("path, line, circle, rect, text").length ?? 0 };
+            return {
+              id: fig.id,
+              hasSvg: Boolean(svg),
+              width: box?.width ?? 0,
+              height: box?.height ?? 0,
+              marks: svg?.querySelectorAll("path, line, circle, rect, text").length ?? 0,
+            };
           }),
         );
         console.log(`chapter ${slug} without JS: ${figures.map((f) => `${f.id} ${f.width.toFixed(0)}×${f.height.toFixed(0)}`).join(", ")}`);
@@ -103,7 +109,9 @@ describeInBrowser("without JavaScript", (ctx) => {
           els.map((w) => ({
             id: w.getAttribute("data-id"),
             disabled: w.querySelector("fieldset")?.disabled ?? false,
-            noteShown: [...w.querySelectorAll(".widget-note")].some((n) => (n as HTMLElement).offsetHeight > 0 && (n.textContent ?? "").trim() !== ""),
+            noteShown: [...w.querySelectorAll(".widget-note")].some(
+              (n) => (n as HTMLElement).offsetHeight > 0 && (n.textContent ?? "").trim() !== "",
+            ),
           })),
         );
         for (const w of widgets) {

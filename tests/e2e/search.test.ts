@@ -14,7 +14,9 @@ describeInBrowser("search", (ctx) => {
       await page.fill("#search-query", "fixed point");
       await expect.poll(() => page.locator(".search-results li").count(), { timeout: 10_000 }).toBeGreaterThan(0);
       expect(new URL(page.url()).searchParams.get("q")).toBe("fixed point");
-      const hrefs = await page.locator(".search-results a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href") ?? ""));
+      const hrefs = await page
+        .locator(".search-results a")
+        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href") ?? ""));
       for (const href of hrefs) {
         expect(href).toMatch(/^\/csc413\/chapters\/[^/]+\/(#[\w-]+)?$/);
         const target = await context.newPage();

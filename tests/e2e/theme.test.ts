@@ -53,7 +53,9 @@ describeInBrowser("theme toggle", (ctx) => {
         expect(await toggle.textContent()).toMatch(/dark/i);
         expect(await stored(page)).toBe("dark");
         const dark = { bg: await background(page), fg: await textColour(page) };
-        console.log(`${p.name}: body background light ${light.bg.body} / dark ${dark.bg.body}; seen light ${light.bg.seen} / dark ${dark.bg.seen}`);
+        console.log(
+          `${p.name}: body background light ${light.bg.body} / dark ${dark.bg.body}; seen light ${light.bg.seen} / dark ${dark.bg.seen}`,
+        );
         expect(dark.bg.seen, "background differs between light and dark").not.toBe(light.bg.seen);
         expect(dark.fg, "text colour differs between light and dark").not.toBe(light.fg);
 

@@ -39,7 +39,9 @@ async function mount(page: Page, id: string): Promise<Locator> {
   await widget.scrollIntoViewIfNeeded();
   await page.waitForSelector(`figure-widget[data-id="${id}"][data-ready]`, { timeout: 20_000 });
   await widget.evaluate((el) => (el as HTMLElement & { ready: Promise<void> }).ready);
-  expect(await widget.locator("fieldset").evaluate((f) => (f as HTMLFieldSetElement).disabled), "controls enabled once mounted").toBe(false);
+  expect(await widget.locator("fieldset").evaluate((f) => (f as HTMLFieldSetElement).disabled), "controls enabled once mounted").toBe(
+    false,
+  );
   return widget;
 }
 
@@ -121,7 +123,11 @@ describeInBrowser("widgets", (ctx) => {
         // Consecutive values differ in size too (x and −x draw the same curve in some figures).
         const keys = [...(info.value >= info.max ? ["Home"] : []), "ArrowRight", "End", "PageDown", "Home", "PageUp"];
         for (const k of keys) {
-          const before = { svg: await svgMarkup(widget), value: await range.inputValue(), node: await widget.locator(".figure-plot svg").first().elementHandle() };
+          const before = {
+            svg: await svgMarkup(widget),
+            value: await range.inputValue(),
+            node: await widget.locator(".figure-plot svg").first().elementHandle(),
+          };
           await page.keyboard.press(k);
           const value = await range.inputValue();
           expect(value, `${k} moves the slider`).not.toBe(before.value);
@@ -131,9 +137,12 @@ describeInBrowser("widgets", (ctx) => {
           expect(Number((await valueOf(widget))[info.name]), `${k}: el.value follows`).toBe(Number(value));
           const number = widget.locator(`input[type="number"][name="${info.name}"]`);
           if ((await number.count()) > 0) expect(Number(await number.inputValue()), `${k}: number box follows`).toBe(Number(value));
-          expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type), `${k}: focus stays on the slider`).toBe("range");
+          expect(
+            await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type),
+            `${k}: focus stays on the slider`,
+          ).toBe("range");
         }
-        expect(Number((await range.evaluate((r) => (r as HTMLInputElement).value))), "PageUp from the minimum").toBeGreaterThan(info.min);
+        expect(Number(await range.evaluate((r) => (r as HTMLInputElement).value)), "PageUp from the minimum").toBeGreaterThan(info.min);
 
         // The URL now holds the state: opening it shows the same figure.
         const href = page.url();
@@ -172,7 +181,10 @@ describeInBrowser("widgets", (ctx) => {
           const value = Number(await range.inputValue());
           expect(value, `click on ${info.name} track moves it`).not.toBe(info.value);
           // Where on the track the click landed (the thumb's width makes it approximate).
-          expect(Math.abs((value - info.min) / (info.max - info.min) - at), `${info.name} lands near ${at * 100}% of the track`).toBeLessThan(0.1);
+          expect(
+            Math.abs((value - info.min) / (info.max - info.min) - at),
+            `${info.name} lands near ${at * 100}% of the track`,
+          ).toBeLessThan(0.1);
           expect(await svgMarkup(widget), `click on ${info.name} re-renders`).not.toBe(before);
           await expect.poll(async () => Number((await search(page))[`${w.id}.${info.name}`])).toBe(value);
         }
@@ -212,9 +224,12 @@ describeInBrowser("widgets", (ctx) => {
             await number.fill(typed);
             await number.press("Tab");
             expect(Number(await number.inputValue()), `${info.name}: typed ${typed}, number box shows`).toBe(expected);
-            if ((await range.count()) > 0) expect(Number(await range.inputValue()), `${info.name}: typed ${typed}, slider shows`).toBe(expected);
+            if ((await range.count()) > 0)
+              expect(Number(await range.inputValue()), `${info.name}: typed ${typed}, slider shows`).toBe(expected);
             expect((await valueOf(widget))[info.name], `${info.name}: el.value after ${typed}`).toBe(expected);
-            await expect.poll(async () => Number((await search(page))[`${w.id}.${info.name}`]), { message: `${info.name}: URL after ${typed}` }).toBe(expected);
+            await expect
+              .poll(async () => Number((await search(page))[`${w.id}.${info.name}`]), { message: `${info.name}: URL after ${typed}` })
+              .toBe(expected);
           };
           // A valid value first: no note, so the note below is the clamp's.
           await check(String(w.defaults[info.name]), Number(w.defaults[info.name]));
@@ -225,7 +240,8 @@ describeInBrowser("widgets", (ctx) => {
           const high = await visibleNote(widget);
           expect(high, `${info.name}: a note explains the clamp to the maximum`).toBeTruthy();
           expectNoBadNumbers(high!, `${info.name} note`);
-          if (info.max !== Number(w.defaults[info.name])) expect(await svgMarkup(widget), `${info.name}: re-rendered at the maximum`).not.toBe(before);
+          if (info.max !== Number(w.defaults[info.name]))
+            expect(await svgMarkup(widget), `${info.name}: re-rendered at the maximum`).not.toBe(before);
 
           await check("-99999999", info.min);
           expect(await visibleNote(widget), `${info.name}: a note explains the clamp to the minimum`).toBeTruthy();
@@ -254,12 +270,15 @@ describeInBrowser("widgets", (ctx) => {
         const info = await rangeInfo(range);
         const target = info.value === info.max ? info.min : info.max;
         const before = await svgMarkup(widget);
-        const fired = await widget.evaluate((el, [name, v]) => {
-          let events = 0;
-          el.addEventListener("input", () => events++);
-          (el as HTMLElement & { value: Values }).value = { [name as string]: v };
-          return events;
-        }, [info.name, target] as const);
+        const fired = await widget.evaluate(
+          (el, [name, v]) => {
+            let events = 0;
+            el.addEventListener("input", () => events++);
+            (el as HTMLElement & { value: Values }).value = { [name as string]: v };
+            return events;
+          },
+          [info.name, target] as const,
+        );
         expect(fired, "input events").toBeGreaterThanOrEqual(1);
         expect(Number(await range.inputValue())).toBe(target);
         expect((await valueOf(widget))[info.name]).toBe(target);

@@ -7,7 +7,15 @@ const x: NumberParam = { kind: "number", label: "Input x", min: -6, max: 6, step
 const schema = {
   depth,
   x,
-  act: { kind: "choice", label: "Activation", options: [{ value: "sigmoid", label: "σ" }, { value: "tanh", label: "tanh" }], default: "sigmoid" },
+  act: {
+    kind: "choice",
+    label: "Activation",
+    options: [
+      { value: "sigmoid", label: "σ" },
+      { value: "tanh", label: "tanh" },
+    ],
+    default: "sigmoid",
+  },
 } satisfies ParamSchema;
 
 describe("coerceParam", () => {
@@ -64,7 +72,11 @@ describe("URL state", () => {
   });
 
   it("validates a hand-edited query: bad values default or clamp, unknown keys are noted", () => {
-    const { values, notes } = valuesFromSearch(schema, "fig-chain", new URLSearchParams("fig-chain.depth=abc&fig-chain.x=99&fig-chain.act=relu&fig-chain.colour=red"));
+    const { values, notes } = valuesFromSearch(
+      schema,
+      "fig-chain",
+      new URLSearchParams("fig-chain.depth=abc&fig-chain.x=99&fig-chain.act=relu&fig-chain.colour=red"),
+    );
     expect(values).toEqual({ depth: 100, x: 6, act: "sigmoid" });
     expect(notes).toHaveLength(4);
   });

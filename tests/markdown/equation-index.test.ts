@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { equationId, indexEquations, labelsIn, readChapterSources, type ChapterSource } from "../../src/markdown/equation-index";
 
-const chapter = (slug: string, section: string, source: string): ChapterSource => ({ slug, section, source, path: `content/chapters/${slug}.mdx` });
+const chapter = (slug: string, section: string, source: string): ChapterSource => ({
+  slug,
+  section,
+  source,
+  path: `content/chapters/${slug}.mdx`,
+});
 
 describe("equation index", () => {
   it("numbers the labelled display equations of each chapter in order; unlabelled ones get no number", () => {
@@ -15,9 +20,9 @@ describe("equation index", () => {
   });
 
   it("refuses a label used twice, naming both files", () => {
-    expect(() => indexEquations([chapter("a", "1.1", "$$\nx \\label{dup}\n$$\n"), chapter("b", "1.2", "$$\ny \\label{dup}\n$$\n")])).toThrow(
-      /content\/chapters\/b\.mdx.*"dup".*content\/chapters\/a\.mdx/,
-    );
+    expect(() =>
+      indexEquations([chapter("a", "1.1", "$$\nx \\label{dup}\n$$\n"), chapter("b", "1.2", "$$\ny \\label{dup}\n$$\n")]),
+    ).toThrow(/content\/chapters\/b\.mdx.*"dup".*content\/chapters\/a\.mdx/);
   });
 
   it("refuses malformed labels and two labels on one equation", () => {

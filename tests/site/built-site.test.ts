@@ -12,7 +12,10 @@ import { checkSite, formatProblems } from "../../src/integrations/site-links";
 const dir = inject("siteDir");
 const base = inject("siteBase");
 const read = (path: string) => readFileSync(join(dir, path), "utf8");
-const chapterSlugs = readdirSync("content/chapters").filter((f) => f.endsWith(".mdx")).map((f) => f.replace(/\.mdx$/, "")).sort();
+const chapterSlugs = readdirSync("content/chapters")
+  .filter((f) => f.endsWith(".mdx"))
+  .map((f) => f.replace(/\.mdx$/, ""))
+  .sort();
 
 describe("built site under a sub-path", () => {
   it("has no broken internal link or anchor and loads nothing from another origin", () => {

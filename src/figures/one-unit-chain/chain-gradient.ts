@@ -58,14 +58,20 @@ export default defineFigure({
           Plot.ruleY([0], { stroke: "currentColor", strokeOpacity: 0.5 }),
           Plot.line(bounds, { x: "n", y: "log10", z: "series", stroke: "color", strokeDasharray: "5,4", strokeWidth: 1.5 }),
           Plot.line(lines, { x: "n", y: "log10", z: "series", stroke: "color", strokeWidth: 2.5 }),
-          Plot.text(ends.filter((e) => Number.isFinite(e.log10)), { x: "n", y: "log10", text: "label", fill: "color", textAnchor: "start", dx: 6, fontSize: 12 }),
+          Plot.text(
+            ends.filter((e) => Number.isFinite(e.log10)),
+            { x: "n", y: "log10", text: "label", fill: "color", textAnchor: "start", dx: 6, fontSize: 12 },
+          ),
         ],
       },
       description: exactZero
         ? `With weight w = 0 every layer outputs act(0) whatever its input, so the gradient is exactly 0 at every depth for both activations.`
         : `Gradient magnitude |f′(x)| of a chain of one-unit layers, from depth 0 to ${depth}, at x = ${formatSignificant(x, 3)} and w = ${formatSignificant(weight, 3)}, on a logarithmic axis. ` +
           series
-            .map((s) => `At depth ${depth} the ${s.label} chain's gradient is ${text(s.log10[depth])}, against the bound ${s.bound} = ${text(gradientBoundLog10(s.name, depth, weight))}.`)
+            .map(
+              (s) =>
+                `At depth ${depth} the ${s.label} chain's gradient is ${text(s.log10[depth])}, against the bound ${s.bound} = ${text(gradientBoundLog10(s.name, depth, weight))}.`,
+            )
             .join(" "),
       table: {
         columns: ["depth n", "sigmoid |f′|", "bound (|w|/4)ⁿ", "tanh |f′|", "bound |w|ⁿ"],

@@ -30,7 +30,10 @@ export default defineFigure({
   build({ x }) {
     const series = chainGradientLog10Series("tanh", x, DEPTH);
     const exact = DRAWN.map((n) => ({ curve: "tanh chain", logN: Math.log10(n), log10: series[n] }));
-    const approx = x === 0 ? [] : DRAWN.map((n) => ({ curve: "approximation", logN: Math.log10(n), log10: Math.log10(tanhChainGradientAsymptote(x, n)) }));
+    const approx =
+      x === 0
+        ? []
+        : DRAWN.map((n) => ({ curve: "approximation", logN: Math.log10(n), log10: Math.log10(tanhChainGradientAsymptote(x, n)) }));
     const slope = logLogSlope(series, SLOPE_FROM, DEPTH);
     const last = { logN: Math.log10(DEPTH), log10: series[DEPTH] };
 
