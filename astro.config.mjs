@@ -5,6 +5,7 @@ import { defineConfig } from "astro/config";
 import rehypeKatex from "rehype-katex";
 import remarkMath from "remark-math";
 import { checkLinks } from "./src/integrations/check-links.ts";
+import { gallery } from "./src/integrations/gallery.ts";
 import { katexWoff2Only } from "./src/integrations/katex-woff2-only.ts";
 import { searchIndex } from "./src/integrations/search-index.ts";
 import { codeThemes } from "./src/markdown/code-themes.ts";
@@ -27,7 +28,11 @@ export default defineConfig({
     rehypePlugins: [[rehypeKatex, katexOptions], rehypeMathErrors],
     shikiConfig: { themes: codeThemes },
   },
-  integrations: [mdx(), checkLinks(base), searchIndex()],
-  vite: { plugins: [katexWoff2Only()] },
+  integrations: [mdx(), gallery(process.env.SITE_GALLERY === "1"), checkLinks(base), searchIndex()],
+  vite: {
+    plugins: [katexWoff2Only()],
+    // Workers load figure specs with dynamic imports, which only ES module workers can split.
+    worker: { format: "es" },
+  },
   devToolbar: { enabled: false },
 });

@@ -1,7 +1,5 @@
 import type { DataTable } from "./figure-spec";
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
+import { escapeHtml } from "./html";
 
 /** A figure's data as an HTML table; the same markup at build time and after a widget update. */
 export function dataTableHtml(table: DataTable, caption: string): string {

@@ -1,21 +1,28 @@
 /**
- * Every figure spec, by id. Widgets load specs through here (each its own
- * chunk, fetched only when a widget needs it), and the snapshot tests iterate
- * it, so a new figure is tested as soon as it is registered.
+ * Every figure spec, found by file name: `src/figures/<topic>/<id>.figure.ts`.
+ * Nothing to register by hand: a spec file that exists is loadable by its
+ * widget (each its own chunk, fetched only when a widget needs it), shown in
+ * the gallery and snapshotted.
  */
-import type { FigureSpec } from "./figure-spec";
-import type { ParamSchema } from "./params";
+import type { AnyFigureSpec } from "./figure-spec";
 
-type Loader = () => Promise<FigureSpec<ParamSchema>>;
+const modules = import.meta.glob<{ default: AnyFigureSpec }>("./*/*.figure.ts");
 
-export const figureLoaders: Record<string, Loader> = {
-  "activation-derivative": () => import("./one-unit-chain/activation-derivative").then((m) => m.default as FigureSpec<ParamSchema>),
-  "chain-gradient": () => import("./one-unit-chain/chain-gradient").then((m) => m.default as FigureSpec<ParamSchema>),
-  "tanh-power-law": () => import("./one-unit-chain/tanh-power-law").then((m) => m.default as FigureSpec<ParamSchema>),
-};
+/** The spec id a spec file must declare: its file name without `.figure.ts`. */
+export function specIdOfPath(path: string): string {
+  return path.replace(/^.*\//, "").replace(/\.figure\.ts$/, "");
+}
 
-export async function loadFigure(id: string): Promise<FigureSpec<ParamSchema>> {
-  const load = figureLoaders[id];
-  if (!load) throw new Error(`no figure spec with id "${id}"`);
+/** Loaders by spec id. */
+export const specLoaders: Record<string, () => Promise<AnyFigureSpec>> = Object.fromEntries(
+  Object.entries(modules).map(([path, load]) => [specIdOfPath(path), () => load().then((m) => m.default)]),
+);
+
+/** Paths of every spec file, relative to this folder; two files with one name would share an id. */
+export const specPaths: string[] = Object.keys(modules).sort();
+
+export async function loadSpec(id: string): Promise<AnyFigureSpec> {
+  const load = specLoaders[id];
+  if (!load) throw new Error(`no figure spec with id "${id}" (looked for src/figures/*/${id}.figure.ts)`);
   return load();
 }

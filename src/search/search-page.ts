@@ -3,6 +3,7 @@
  * src/integrations/search-index.ts) and list the matching chapter sections.
  * The query is kept in the URL (?q=…) so a search can be shared or reloaded.
  */
+import { echo } from "../echo";
 
 interface PagefindResult {
   data(): Promise<{
@@ -68,7 +69,8 @@ export async function runSearch(form: HTMLFormElement) {
           : [item(d.url, page, d.excerpt)];
       }),
     );
-    status.textContent = results.length === 0 ? `No chapter mentions “${q}”.` : `${results.length} chapter(s) match “${q}”.`;
+    status.textContent =
+      results.length === 0 ? `No chapter mentions “${echo(q, 60)}”.` : `${results.length} chapter(s) match “${echo(q, 60)}”.`;
   };
 
   form.addEventListener("submit", (e) => {

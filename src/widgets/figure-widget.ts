@@ -5,18 +5,26 @@
  * is the figure, so a reader who never scrolls there downloads no plot code.
  *
  * Protocol (as Observable inputs): `.value` is the current parameters;
- * setting it re-renders; an `input` event fires on every change.
+ * setting it (all or some of them) re-renders; an `input` event fires on
+ * every change.
  */
 export interface WidgetController {
-  get(): Record<string, number | string>;
+  get(): Record<string, unknown>;
   set(raw: Record<string, unknown>): void;
+  /** Release observers, timers, workers and listeners. */
+  destroy(): void;
 }
+
+/** How far outside the viewport a widget starts loading its runtime. */
+export const WIDGET_MARGIN_PX = 300;
 
 export class FigureWidget extends HTMLElement {
   controller?: WidgetController;
   ready: Promise<void>;
   #resolveReady!: () => void;
   #pending?: Record<string, unknown>;
+  #observer?: IntersectionObserver;
+  #connected = false;
 
   constructor() {
     super();
@@ -24,23 +32,35 @@ export class FigureWidget extends HTMLElement {
   }
 
   connectedCallback() {
-    const observer = new IntersectionObserver(
+    this.#connected = true;
+    if (this.controller) return;
+    this.#observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) {
-          observer.disconnect();
+          this.#observer?.disconnect();
           void this.#load();
         }
       },
-      { rootMargin: "300px 0px" },
+      { rootMargin: `${WIDGET_MARGIN_PX}px 0px` },
     );
-    observer.observe(this);
+    this.#observer.observe(this);
+  }
+
+  disconnectedCallback() {
+    this.#connected = false;
+    this.#observer?.disconnect();
+    this.controller?.destroy();
+    this.controller = undefined;
+    delete this.dataset.ready;
   }
 
   async #load() {
     try {
       const { mountWidget } = await import("./widget-runtime");
+      if (!this.#connected) return;
       this.controller = await mountWidget(this);
       if (this.#pending) this.controller.set(this.#pending);
+      this.#pending = undefined;
       this.dataset.ready = "";
       this.#resolveReady();
     } catch (error) {
@@ -54,13 +74,13 @@ export class FigureWidget extends HTMLElement {
     }
   }
 
-  get value(): Record<string, number | string> {
-    return this.controller?.get() ?? JSON.parse(this.dataset.defaults ?? "{}");
+  get value(): Record<string, unknown> {
+    return this.controller?.get() ?? JSON.parse(this.dataset.values ?? "{}");
   }
 
   set value(raw: Record<string, unknown>) {
     if (this.controller) this.controller.set(raw);
-    else this.#pending = raw;
+    else this.#pending = { ...this.#pending, ...raw };
   }
 }
 

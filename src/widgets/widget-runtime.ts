@@ -1,117 +1,211 @@
 /**
- * The interactive part of a widget, loaded on demand: reads the state from the
- * URL, wires the controls, and re-renders the figure spec on every input.
+ * The interactive part of a widget, loaded on demand. Every change of state,
+ * whatever its source (a control, the figure itself, the URL at load, or
+ * `el.value = …`), goes through one path: validate → compute (on the page or
+ * in a worker) → draw → note → URL.
  */
 import { dataTableHtml } from "../figures/data-table";
-import type { FigureSpec } from "../figures/figure-spec";
-import { coerceValues, valuesFromSearch, writeToSearch, type ParamSchema, type ParamValues } from "../figures/params";
-import { loadFigure } from "../figures/registry";
-import { renderFigure } from "../figures/render/plot-figure";
+import { figureKey, hasFigureData, figureData, remember } from "../figures/figure-data";
+import type { AnyFigureSpec } from "../figures/figure-spec";
+import { keyHtml } from "../figures/key";
+import { coerceValues, valuesFromSearch, writeToSearch, type Values } from "../figures/params";
+import { loadSpec } from "../figures/registry";
+import { drawFigure } from "../figures/render/draw-figure";
+import { computerFor, Superseded } from "./compute";
+import { bindControls } from "./controls";
 import type { WidgetController } from "./figure-widget";
-
-type Values = Record<string, number | string>;
 
 /** How long input must pause before the state is written to the URL. */
 const URL_WRITE_DELAY_MS = 250;
+/** How long input must pause before a worker computation starts (a dragged slider would otherwise restart it 60 times a second). */
+const WORKER_DELAY_MS = 120;
+
+interface Parts {
+  form: HTMLFormElement;
+  plot: HTMLElement;
+  note: HTMLElement;
+  busy: HTMLElement;
+  key: HTMLElement | null;
+  description: HTMLElement | null;
+  table: HTMLElement | null;
+}
+
+function partsOf(el: HTMLElement): Parts {
+  const figure = el.closest("figure") ?? el;
+  return {
+    form: el.querySelector<HTMLFormElement>("form.widget-controls")!,
+    plot: el.querySelector<HTMLElement>(".figure-plot")!,
+    note: el.querySelector<HTMLElement>(".widget-note")!,
+    busy: el.querySelector<HTMLElement>(".widget-busy")!,
+    key: el.querySelector<HTMLElement>(".figure-key"),
+    description: figure.querySelector<HTMLElement>(".figure-description"),
+    table: figure.querySelector<HTMLElement>(".figure-data .table-scroll"),
+  };
+}
+
+/** The data the page was built with (for worker specs), so a reload at the defaults computes nothing. */
+function seedBuildTimeData(el: HTMLElement, spec: AnyFigureSpec) {
+  const script = el.querySelector<HTMLScriptElement>("script.figure-build-data");
+  if (!script?.textContent) return;
+  const { values, data } = JSON.parse(script.textContent) as { values: Values; data: unknown };
+  remember(spec, values, data);
+}
 
 export async function mountWidget(el: HTMLElement): Promise<WidgetController> {
-  const spec = (await loadFigure(el.dataset.figure ?? "")) as FigureSpec<ParamSchema>;
-  const id = el.dataset.id ?? spec.id;
-  const figure = el.closest("figure") ?? el;
-  const form = el.querySelector<HTMLFormElement>("form.widget-controls")!;
-  const plotBox = el.querySelector<HTMLElement>(".figure-plot")!;
-  const note = el.querySelector<HTMLElement>(".widget-note")!;
-  const description = figure.querySelector<HTMLElement>(".figure-description");
-  const table = figure.querySelector<HTMLElement>(".figure-data .table-scroll");
-  const descId = description?.id;
+  const spec = await loadSpec(el.dataset.spec ?? "");
+  const figureId = el.dataset.figureId ?? spec.id;
+  const parts = partsOf(el);
+  const descId = parts.description?.id;
+  const computer = computerFor(spec);
+  seedBuildTimeData(el, spec);
 
-  const fromUrl = valuesFromSearch(spec.params, id, new URLSearchParams(location.search));
-  let values: Values = fromUrl.values;
+  const fromUrl = valuesFromSearch(spec.params, figureId, new URLSearchParams(location.search));
+  let values: Values = fromUrl.values as Values;
+  let notes: string[] = fromUrl.notes;
+  let shown: { values: Values; data: unknown } | undefined;
   let lastWidth = 0;
-
-  const showNotes = (notes: string[]) => {
-    note.hidden = notes.length === 0;
-    note.textContent = notes.join(" ");
-  };
-
-  const syncControls = () => {
-    for (const input of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>("input, select")) {
-      const v = String(values[input.name]);
-      if (input.value !== v) input.value = v;
-    }
-  };
-
-  const draw = () => {
-    lastWidth = plotBox.clientWidth;
-    const {
-      svg,
-      description: text,
-      table: data,
-    } = renderFigure(spec, values as ParamValues<ParamSchema>, {
-      document,
-      width: lastWidth > 0 ? lastWidth : undefined,
-      describedBy: descId,
-    });
-    plotBox.replaceChildren(svg);
-    if (description) description.textContent = text;
-    if (table) table.innerHTML = dataTableHtml(data, `Data plotted in the figure “${spec.title}”`);
-  };
-
-  // Written once input pauses: a dragged slider fires ~60 inputs a second,
-  // and Chromium ignores (with a console warning) more than about 200
-  // history updates in ten seconds.
+  let teardownInteraction: (() => void) | void;
   let urlTimer: ReturnType<typeof setTimeout> | undefined;
+  let computeTimer: ReturnType<typeof setTimeout> | undefined;
+  const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
+
+  const showNotes = () => {
+    parts.note.hidden = notes.length === 0;
+    parts.note.textContent = notes.join(" ");
+  };
+
+  const draw = (data: unknown, drawnValues: Values) => {
+    lastWidth = parts.plot.clientWidth;
+    const svg = drawFigure(spec, data, drawnValues, { document, width: lastWidth > 0 ? lastWidth : 640, describedBy: descId });
+    teardownInteraction?.();
+    parts.plot.replaceChildren(svg);
+    shown = { values: drawnValues, data };
+    if (parts.description) parts.description.textContent = spec.describe(data, drawnValues);
+    if (parts.table) parts.table.innerHTML = dataTableHtml(spec.table(data, drawnValues), `Data plotted in the figure “${spec.title}”`);
+    if (parts.key && typeof spec.key === "function") parts.key.innerHTML = keyHtml(figureKey(spec, drawnValues), figureId);
+    teardownInteraction = spec.interact?.(svg, { values: drawnValues, data, width: lastWidth, set: (partial) => apply(partial) });
+  };
+
+  const setBusy = (busy: boolean) => {
+    parts.busy.hidden = !busy;
+    parts.plot.classList.toggle("is-updating", busy);
+    if (busy) parts.plot.setAttribute("aria-busy", "true");
+    else parts.plot.removeAttribute("aria-busy");
+  };
+
+  // A failed draw keeps the last figure and says so, rather than leave a blank plot or throw.
+  const failed = (error: unknown) => {
+    if (error instanceof Superseded) return;
+    notes = [...notes, `These values could not be drawn (${(error as Error).message}); showing the previous figure.`];
+    showNotes();
+    console.warn(error);
+  };
+
+  const render = () => {
+    clearTimeout(computeTimer);
+    const target = values;
+    if (spec.compute !== "worker" || hasFigureData(spec, target)) {
+      setBusy(false);
+      try {
+        draw(figureData(spec, target), target);
+      } catch (error) {
+        failed(error);
+      }
+      return;
+    }
+    setBusy(true);
+    computeTimer = setTimeout(() => {
+      computer.compute(target).then(
+        (data) => {
+          remember(spec, target, data);
+          if (values !== target) return;
+          setBusy(false);
+          try {
+            draw(data, target);
+          } catch (error) {
+            failed(error);
+          }
+        },
+        (error) => {
+          if (error instanceof Superseded) return;
+          setBusy(false);
+          failed(error);
+        },
+      );
+    }, WORKER_DELAY_MS);
+  };
+
   const writeUrl = () => {
     clearTimeout(urlTimer);
+    // Written once input pauses: a dragged slider fires ~60 inputs a second,
+    // and Chromium ignores (with a console warning) more than about 200
+    // history updates in ten seconds.
     urlTimer = setTimeout(() => {
-      const search = writeToSearch(spec.params, id, values as ParamValues<ParamSchema>, new URLSearchParams(location.search));
+      const search = writeToSearch(spec.params, figureId, values, new URLSearchParams(location.search));
       history.replaceState(history.state, "", `${location.pathname}?${search}${location.hash}`);
     }, URL_WRITE_DELAY_MS);
   };
 
-  const apply = (raw: Record<string, unknown>) => {
-    const previous = values;
-    const { values: next, notes } = coerceValues(spec.params, { ...values, ...raw });
-    values = next;
-    try {
-      draw();
-    } catch (error) {
-      // Validated values should always draw; if one does not, keep the last
-      // figure and say so rather than leave a blank plot or throw.
-      values = previous;
-      notes.push(`These values could not be drawn (${(error as Error).message}); showing the previous figure.`);
-      console.warn(error);
-    }
-    showNotes(notes);
+  const syncControls = () => {
+    for (const [key, control] of controls) control.write(values[key], values);
+  };
+
+  /** The one path every change takes. */
+  function apply(raw: Record<string, unknown>) {
+    const result = coerceValues(spec.params, { ...values, ...raw });
+    values = result.values as Values;
+    notes = result.notes;
+    render();
+    showNotes();
     // A clamped value shows in every control at once, with the note saying why.
     syncControls();
     writeUrl();
-  };
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+  }
 
-  form.addEventListener("submit", (event) => event.preventDefault());
-  form.addEventListener("input", (event) => {
-    const input = event.target as HTMLInputElement | HTMLSelectElement;
-    if (!input.name) return;
-    // An empty number box mid-edit is not a value yet; wait for the reader.
-    if (input instanceof HTMLInputElement && input.type === "number" && input.value.trim() === "") return;
-    apply({ [input.name]: input.value });
+  const controls = bindControls(parts.form, spec, (key) => ({
+    figureId,
+    key,
+    set: (raw) => apply({ [key]: raw }),
+    reject: (message) => {
+      notes = [message];
+      showNotes();
+    },
+    values: () => values,
+    reducedMotion: () => reducedMotion.matches,
+  }));
+
+  const onSubmit = (event: Event) => event.preventDefault();
+  parts.form.addEventListener("submit", onSubmit);
+
+  // Redraw (no recomputation) when the column changes size: phone rotation, window resize.
+  const resize = new ResizeObserver(() => {
+    if (shown && Math.abs(parts.plot.clientWidth - lastWidth) > 8) {
+      try {
+        draw(shown.data, shown.values);
+      } catch (error) {
+        failed(error);
+      }
+    }
   });
+  resize.observe(parts.plot);
 
-  // Re-render at the new width when the column changes size (phone rotation, window resize).
-  new ResizeObserver(() => {
-    if (Math.abs(plotBox.clientWidth - lastWidth) > 8) draw();
-  }).observe(plotBox);
-
-  form.querySelector("fieldset")?.removeAttribute("disabled");
+  parts.form.querySelector("fieldset")?.removeAttribute("disabled");
   syncControls();
-  showNotes(fromUrl.notes);
-  draw();
+  showNotes();
+  render();
 
   return {
     get: () => ({ ...values }),
-    set: (raw) => {
-      apply(raw);
-      el.dispatchEvent(new Event("input", { bubbles: true }));
+    set: (raw) => apply(raw),
+    destroy() {
+      clearTimeout(urlTimer);
+      clearTimeout(computeTimer);
+      resize.disconnect();
+      computer.destroy();
+      teardownInteraction?.();
+      for (const control of controls.values()) control.teardown();
+      parts.form.removeEventListener("submit", onSubmit);
     },
   };
 }

@@ -1,62 +1,78 @@
 /**
- * Every registered figure spec, through exactly the build-time path
- * (renderStatic): an SVG snapshot someone has looked at, accessibility
- * attributes, and robustness over its whole parameter space.
+ * Every figure spec file (found by the registry, not listed here), through
+ * exactly the build-time path (renderStatic): its id is its file name, it
+ * renders deterministically with a fixed class and ARIA roles, computes its
+ * data once for both static widths, and never shows NaN, Infinity or
+ * undefined anywhere in its parameter space. The reviewed SVG snapshots are
+ * in tests/site/figure-snapshots.test.ts (they follow what the built site
+ * ships).
  */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import { defaultValues, type Param } from "../../src/figures/params";
-import { figureLoaders } from "../../src/figures/registry";
+import { describe, expect, it, vi } from "vitest";
+import { defaultValues, valuesKey } from "../../src/figures/params";
+import { specIdOfPath, specLoaders, specPaths } from "../../src/figures/registry";
+import { STATIC_WIDTHS } from "../../src/figures/render/draw-figure";
 import { renderStatic } from "../../src/figures/render/render-static";
-import { normalizeSvg } from "./normalize-svg";
+import { arbitraryValues } from "./arbitrary-values";
 
-const ids = Object.keys(figureLoaders);
+const ids = Object.keys(specLoaders).sort();
 
-/** An arbitrary over one parameter's valid values, ends of the range included. */
-function arbitraryFor(p: Param): fc.Arbitrary<number | string> {
-  if (p.kind === "choice") return fc.constantFrom(...p.options.map((o) => o.value));
-  const { min, max } = p;
-  const inside = p.integer ? fc.integer({ min, max }) : fc.double({ min, max, noNaN: true });
-  return fc.oneof(fc.constantFrom(min, max, p.default), inside);
-}
+it("spec files have distinct names (the file name is the id)", () => {
+  expect(ids.length).toBeGreaterThan(0);
+  expect(new Set(specPaths.map(specIdOfPath)).size).toBe(specPaths.length);
+});
 
 describe.each(ids)("figure %s", (id) => {
-  it("matches its reviewed SVG snapshot at default parameters", async () => {
-    const spec = await figureLoaders[id]();
-    const { svg } = renderStatic(spec);
-    await expect(normalizeSvg(svg)).toMatchFileSnapshot(`./__snapshots__/${id}.svg`);
-  });
-
-  it("renders deterministically with a fixed class and ARIA roles", async () => {
-    const spec = await figureLoaders[id]();
-    const first = renderStatic(spec, {}, "desc-id").svg;
-    expect(renderStatic(spec, {}, "desc-id").svg).toBe(first);
-    expect(first).toContain(`class="plot-${spec.id}"`);
-    expect(first).toContain('aria-describedby="desc-id"');
-    expect(first).toContain(`aria-label="${spec.title}"`);
-    // Plot's labelled <g> elements get a role (axe: aria-prohibited-attr otherwise).
-    const labelled = first.match(/<g[^>]*aria-label=/g) ?? [];
-    const withRole = first.match(/<g[^>]*aria-label=[^>]*role="group"|<g[^>]*role="group"[^>]*aria-label=/g) ?? [];
-    expect(labelled.length).toBeGreaterThan(0);
-    expect(withRole.length).toBe(labelled.length);
-  });
-
-  it("the spec id matches its registry key and the spec lists code to show", async () => {
-    const spec = await figureLoaders[id]();
+  it("declares its file name as its id, a title, and code to show", async () => {
+    const spec = await specLoaders[id]();
     expect(spec.id).toBe(id);
+    expect(spec.title.length).toBeGreaterThan(5);
     expect(spec.code.length).toBeGreaterThan(0);
+    expect(spec.code[0].file).toMatch(new RegExp(`${id}\\.figure\\.ts$`));
+  });
+
+  it("renders deterministically at every static width, with a fixed class and ARIA roles", async () => {
+    const spec = await specLoaders[id]();
+    const first = renderStatic(spec, {}, { describedBy: "desc-id" }).svgs;
+    expect(first).toHaveLength(STATIC_WIDTHS.length);
+    expect(renderStatic(spec, {}, { describedBy: "desc-id" }).svgs).toEqual(first);
+    for (const svg of first) {
+      expect(svg).toMatch(/^<svg\b/);
+      expect(svg).toContain(`class="plot-${spec.id}"`);
+      expect(svg).toContain('aria-describedby="desc-id"');
+      expect(svg).toContain(`aria-label="${spec.title}"`);
+      expect(svg).toContain('role="img"');
+      // Plot's labelled <g> elements get a role (axe: aria-prohibited-attr otherwise).
+      const labelled = svg.match(/<g[^>]*aria-label=/g) ?? [];
+      const withRole = svg.match(/<g[^>]*aria-label=[^>]*role="group"|<g[^>]*role="group"[^>]*aria-label=/g) ?? [];
+      expect(withRole.length).toBe(labelled.length);
+    }
+  });
+
+  it("computes its data once for all static widths (and once per set of values)", async () => {
+    const spec = await specLoaders[id]();
+    // Values no other test uses, so the memo cannot already hold them.
+    const values = fc.sample(arbitraryValues(spec.params), { seed: 99, numRuns: 1 })[0];
+    const data = vi.spyOn(spec, "data");
+    try {
+      renderStatic(spec, values);
+      renderStatic(spec, values);
+      const calls = data.mock.calls.length;
+      expect(calls, `data() calls for ${valuesKey(spec.params, values)}`).toBeLessThanOrEqual(1);
+    } finally {
+      data.mockRestore();
+    }
   });
 
   it("never shows NaN, Infinity or undefined, for any valid parameters", async () => {
-    const spec = await figureLoaders[id]();
-    const entries = Object.entries(spec.params);
-    const arb = fc.record(Object.fromEntries(entries.map(([k, p]) => [k, arbitraryFor(p)])));
+    const spec = await specLoaders[id]();
     // 25 runs: each render of the deepest settings takes tens of milliseconds.
     fc.assert(
-      fc.property(arb, (values) => {
-        const { svg, description, table } = renderStatic(spec, values);
-        const text = [svg, description, ...table.columns, ...table.rows.flat()].join(" ");
+      fc.property(arbitraryValues(spec.params), (values) => {
+        const { svgs, description, table, key } = renderStatic(spec, values);
+        const text = [...svgs, description, ...table.columns, ...table.rows.flat(), ...key.map((k) => k.label)].join(" ");
         expect(text).not.toMatch(/NaN|Infinity|undefined/);
+        expect(description.trim().length).toBeGreaterThan(20);
         expect(table.rows.length).toBeGreaterThan(0);
         expect(table.rows.every((r) => r.length === table.columns.length)).toBe(true);
       }),
@@ -65,8 +81,11 @@ describe.each(ids)("figure %s", (id) => {
   });
 
   it("rejects invalid parameters written into a chapter instead of drawing something else", async () => {
-    const spec = await figureLoaders[id]();
+    const spec = await specLoaders[id]();
     const [key] = Object.keys(defaultValues(spec.params));
-    expect(() => renderStatic(spec, { [key]: "not a value" })).toThrow(new RegExp(`figure ${id}`));
+    if (key === undefined) return;
+    const p = spec.params[key];
+    const bad = p.kind === "toggle" ? "maybe" : p.kind === "choices" ? "" : "not a value";
+    expect(() => renderStatic(spec, { [key]: bad })).toThrow(new RegExp(`figure ${id}`));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { codeExcerpt, extractExport } from "../../src/figures/code-excerpt";
-import { figureLoaders } from "../../src/figures/registry";
+import { specLoaders } from "../../src/figures/registry";
 
 describe("code excerpts for “show the code”", () => {
   const source = [
@@ -25,7 +25,7 @@ describe("code excerpts for “show the code”", () => {
   });
 
   it("every function a figure names exists in the file it names", async () => {
-    for (const load of Object.values(figureLoaders)) {
+    for (const load of Object.values(specLoaders)) {
       const spec = await load();
       for (const ref of spec.code) {
         const text = codeExcerpt(ref);

@@ -1,28 +1,45 @@
 /**
- * Build-time rendering: a spec to an SVG string with a server-side document,
- * so every figure is in the HTML and reading needs no JavaScript.
+ * Build-time rendering: a spec to SVG strings with a server-side document, so
+ * every figure is in the HTML and reading needs no JavaScript. The data is
+ * computed once and drawn at every width that ships.
  */
 import { parseHTML } from "linkedom";
-import type { FigureSpec } from "../figure-spec";
-import { coerceValues, type ParamSchema, type ParamValues } from "../params";
-import { renderFigure } from "./plot-figure";
+import type { AnyFigureSpec, DataTable } from "../figure-spec";
+import { figureData, figureKey } from "../figure-data";
+import type { KeyEntry } from "../key";
+import { coerceValues } from "../params";
+import { drawFigure, STATIC_WIDTHS } from "./draw-figure";
 
-export function renderStatic<S extends ParamSchema>(
-  spec: FigureSpec<S>,
+export interface StaticFigure {
+  /** One SVG per width, in the order of `widths`. */
+  svgs: string[];
+  description: string;
+  table: DataTable;
+  key: KeyEntry[];
+  values: Record<string, unknown>;
+  data: unknown;
+}
+
+export function renderStatic(
+  spec: AnyFigureSpec,
   overrides: Partial<Record<string, unknown>> = {},
-  describedBy?: string,
-  width?: number,
-) {
+  options: { describedBy?: string; widths?: readonly number[] } = {},
+): StaticFigure {
   const { values, notes } = coerceValues(spec.params, overrides);
   if (notes.length > 0) {
     throw new Error(`figure ${spec.id}: invalid parameters in the chapter: ${notes.join(" ")}`);
   }
+  const data = figureData(spec, values);
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
-  const { svg, description, table } = renderFigure(spec, values, { document: document as unknown as Document, describedBy, width });
-  return { svg: roundGeometry(svg.outerHTML), description, table, values: values as ParamValues<S> };
+  const svgs = (options.widths ?? STATIC_WIDTHS).map((width) =>
+    roundGeometry(
+      drawFigure(spec, data, values, { document: document as unknown as Document, width, describedBy: options.describedBy }).outerHTML,
+    ),
+  );
+  return { svgs, description: spec.describe(data, values), table: spec.table(data, values), key: figureKey(spec, values), values, data };
 }
 
-const GEOMETRY = /\s(d|transform|x|y|x1|x2|y1|y2|cx|cy|points)="([^"]*)"/g;
+const GEOMETRY = /\s(d|transform|x|y|x1|x2|y1|y2|cx|cy|r|rx|ry|width|height|points|viewBox)="([^"]*)"/g;
 
 /**
  * Round coordinates in geometry attributes to 0.1 px: invisible on screen,

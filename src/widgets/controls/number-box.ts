@@ -1,0 +1,97 @@
+/**
+ * A text box for an exact number, shared by the number, matrix and point
+ * controls. It never fights the reader: while they type, complete numbers
+ * are previewed and half-typed ones ("-", "1.", "") are left alone; the box
+ * is rewritten only once they commit (Enter, leaving the box) or press
+ * Escape. ArrowUp/ArrowDown step the value, as in a spin box.
+ */
+import { escapeHtml } from "../../figures/html";
+import { parseTypedNumber } from "../../figures/params";
+
+export interface NumberBoxHandlers {
+  /** A complete number was typed (preview: the reader may still be typing). */
+  typed(value: number): void;
+  /** The reader committed text that is not a number. */
+  invalid(text: string): void;
+  /** The current value, to step from and to restore on Escape. */
+  current(): number;
+  step: number;
+}
+
+export interface NumberBox {
+  /** Show a value unless the reader is in the middle of typing into the box. */
+  show(value: number): void;
+  teardown(): void;
+}
+
+export function bindNumberBox(input: HTMLInputElement, h: NumberBoxHandlers): NumberBox {
+  let typing = false;
+  const show = (value: number) => {
+    const text = String(value);
+    if (!(typing && document.activeElement === input) && input.value !== text) input.value = text;
+  };
+  const commit = () => {
+    typing = false;
+    const parsed = parseTypedNumber(input.value);
+    if (parsed.kind === "number") h.typed(parsed.value);
+    else if (input.value.trim() !== "") h.invalid(input.value);
+    // Whatever was taken (clamped, rounded, or nothing), the box now shows it.
+    input.value = String(h.current());
+    input.removeAttribute("aria-invalid");
+  };
+  const onInput = () => {
+    typing = true;
+    const parsed = parseTypedNumber(input.value);
+    if (parsed.kind === "number") h.typed(parsed.value);
+    if (parsed.kind === "invalid") input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
+  };
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      commit();
+    } else if (event.key === "Escape") {
+      typing = false;
+      input.value = String(h.current());
+      input.removeAttribute("aria-invalid");
+    } else if (event.key === "ArrowUp" || event.key === "ArrowDown") {
+      event.preventDefault();
+      typing = false;
+      const next = h.current() + (event.key === "ArrowUp" ? h.step : -h.step);
+      // Round away the float noise of repeated steps (0.1 + 0.2).
+      h.typed(Number(next.toFixed(10)));
+      input.value = String(h.current());
+    }
+  };
+  const onBlur = () => {
+    if (typing) commit();
+  };
+  input.addEventListener("input", onInput);
+  input.addEventListener("keydown", onKey);
+  input.addEventListener("blur", onBlur);
+  return {
+    show,
+    teardown() {
+      input.removeEventListener("input", onInput);
+      input.removeEventListener("keydown", onKey);
+      input.removeEventListener("blur", onBlur);
+    },
+  };
+}
+
+/**
+ * Markup of an exact-number box. Phones get a digits keyboard only when no
+ * minus sign is needed: the decimal keypads of some phones have none.
+ */
+export function numberBoxHtml(attrs: {
+  id?: string;
+  name: string;
+  value: number;
+  label: string;
+  integer?: boolean;
+  signed: boolean;
+}): string {
+  const id = attrs.id ? ` id="${escapeHtml(attrs.id)}"` : "";
+  const mode = attrs.signed ? "" : ` inputmode="${attrs.integer ? "numeric" : "decimal"}"`;
+  return `<input type="text"${id} class="number-box" name="${escapeHtml(attrs.name)}" value="${attrs.value}"${mode} autocomplete="off" spellcheck="false" aria-label="${escapeHtml(attrs.label)}" />`;
+}
