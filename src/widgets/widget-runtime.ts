@@ -78,12 +78,15 @@ export async function mountWidget(el: HTMLElement): Promise<WidgetController> {
     lastWidth = parts.plot.clientWidth;
     const svg = drawFigure(spec, data, drawnValues, { document, width: lastWidth > 0 ? lastWidth : 640, describedBy: descId });
     teardownInteraction?.();
+    // A figure that is an input keeps the keyboard focus across redraws.
+    const hadFocus = document.activeElement instanceof SVGSVGElement && parts.plot.contains(document.activeElement);
     parts.plot.replaceChildren(svg);
     shown = { values: drawnValues, data };
     if (parts.description) parts.description.textContent = spec.describe(data, drawnValues);
     if (parts.table) parts.table.innerHTML = dataTableHtml(spec.table(data, drawnValues), `Data plotted in the figure “${spec.title}”`);
     if (parts.key && typeof spec.key === "function") parts.key.innerHTML = keyHtml(figureKey(spec, drawnValues), figureId);
     teardownInteraction = spec.interact?.(svg, { values: drawnValues, data, width: lastWidth, set: (partial) => apply(partial) });
+    if (hadFocus && svg.hasAttribute("tabindex")) svg.focus({ preventScroll: true });
   };
 
   const setBusy = (busy: boolean) => {

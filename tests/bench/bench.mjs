@@ -91,7 +91,7 @@ try {
   let chainP95;
   for (const slug of chapters) {
     for (const w of listWidgets(outDir, slug)) {
-      const isChain = w.figure === "chain-gradient";
+      const isChain = w.spec === "chain-gradient";
       const query = isChain ? `?${encodeURIComponent(`${w.id}.depth`)}=${CHAIN_DEPTH}` : "";
       const context = await browser.newContext({ viewport: VIEWPORT });
       try {
@@ -99,9 +99,9 @@ try {
         const errors = [];
         page.on("pageerror", (e) => errors.push(e.message));
         await page.goto(new URL(`chapters/${slug}/${query}`, server.url).href);
-        const el = page.locator(`figure-widget[data-id="${w.id}"]`);
+        const el = page.locator(`figure-widget[data-figure-id="${w.id}"]`);
         await el.scrollIntoViewIfNeeded();
-        await page.waitForSelector(`figure-widget[data-id="${w.id}"][data-ready]`, { timeout: 30_000 });
+        await page.waitForSelector(`figure-widget[data-figure-id="${w.id}"][data-ready]`, { timeout: 30_000 });
         await el.evaluate((node) => node.ready);
         const r = await el.evaluate(
           async (node, { warmup, runs }) => {
@@ -143,7 +143,7 @@ try {
           { warmup: WARMUP, runs: RUNS },
         );
         if (r.error) {
-          latency.push([slug, `#${w.id}`, w.figure, "-", r.error, "", "", "", ""]);
+          latency.push([slug, `#${w.id}`, w.spec, "-", r.error, "", "", "", ""]);
           continue;
         }
         const p50 = percentile(r.times, 50);
@@ -158,7 +158,7 @@ try {
         latency.push([
           slug,
           `#${w.id}`,
-          w.figure,
+          w.spec,
           params || "(defaults)",
           r.control,
           ms(p50),

@@ -8,7 +8,7 @@
 import { createRequire } from "node:module";
 import { expect, inject, it } from "vitest";
 import { describeInBrowser, inPage } from "../support/browser-suite";
-import { listPages, listWidgets, loadAllWidgets } from "../support/built-site.mjs";
+import { listPages, loadAllWidgets, widgetsOnPage } from "../support/built-site.mjs";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
@@ -60,7 +60,7 @@ describeInBrowser("accessibility (axe-core)", (ctx) => {
         await inPage(browser, { viewport: { width: 1280, height: 800 }, colorScheme: mode.colorScheme }, async (page, context) => {
           if (mode.theme) await context.addInitScript((t) => localStorage.setItem("theme", t), mode.theme);
           // An unknown key for each widget makes its note show, so the note is checked too.
-          const widgets = p.chapter ? listWidgets(dir, p.chapter) : [];
+          const widgets = p.widgets ? widgetsOnPage(dir, p.path) : [];
           const query = widgets.length ? `?${widgets.map((w) => `${encodeURIComponent(w.id)}.axe-check=1`).join("&")}` : "";
           const response = await page.goto(new URL(p.path + query, url).href);
           expect(response?.status()).toBe(p.status);
@@ -78,7 +78,7 @@ describeInBrowser("accessibility (axe-core)", (ctx) => {
           if (mode.expect === "dark") expect(luminance, `background ${applied.bg} is dark`).toBeLessThan(0.3);
           else expect(luminance, `background ${applied.bg} is light`).toBeGreaterThan(0.7);
 
-          if (p.chapter) {
+          if (p.widgets) {
             expect(await loadAllWidgets(page)).toBe(widgets.length);
             const notes = await page.locator("figure-widget .widget-note[role=status]:not([hidden])").count();
             expect(notes, "every widget shows its note").toBe(widgets.length);

@@ -72,8 +72,8 @@ describeInBrowser("byte budgets of a first visit", (ctx) => {
       await page.waitForLoadState("networkidle");
       const atTop = scripts.length;
       const id = listWidgets(dir, slug!)[0].id;
-      await page.locator(`figure-widget[data-id="${id}"]`).scrollIntoViewIfNeeded();
-      await page.waitForSelector(`figure-widget[data-id="${id}"][data-ready]`);
+      await page.locator(`figure-widget[data-figure-id="${id}"]`).scrollIntoViewIfNeeded();
+      await page.waitForSelector(`figure-widget[data-figure-id="${id}"][data-ready]`);
       await page.waitForLoadState("networkidle");
       console.log(
         `chapter ${slug}: scripts at the top: ${scripts.slice(0, atTop).join(", ")}; after scrolling to #${id}: ${scripts.slice(atTop).join(", ")}`,

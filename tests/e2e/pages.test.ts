@@ -37,7 +37,7 @@ describeInBrowser("pages load cleanly", (ctx) => {
   });
 
   for (const p of listPages(dir)) {
-    it(`${p.name}: status ${p.status}, no console error, page error or failed request${p.chapter ? ", also after every widget loads" : ""}`, async () => {
+    it(`${p.name}: status ${p.status}, no console error, page error or failed request${p.widgets ? ", also after every widget loads" : ""}`, async () => {
       const { browser, url } = ctx();
       const target = new URL(p.path, url).href;
       await inPage(browser, { viewport: { width: 1280, height: 800 } }, async (page) => {
@@ -49,7 +49,7 @@ describeInBrowser("pages load cleanly", (ctx) => {
         expect(problems, `problems on first load of ${target}`).toEqual([]);
         expect(await page.locator("h1").count(), "page has a heading").toBeGreaterThan(0);
 
-        if (p.chapter) {
+        if (p.widgets) {
           const widgets = await loadAllWidgets(page);
           await page.waitForLoadState("networkidle");
           await page.waitForTimeout(200);
@@ -107,7 +107,7 @@ describeInBrowser("without JavaScript", (ctx) => {
         // Widgets: controls stay disabled, and the <noscript> note says why.
         const widgets = await page.locator("figure-widget").evaluateAll((els) =>
           els.map((w) => ({
-            id: w.getAttribute("data-id"),
+            id: w.getAttribute("data-figure-id"),
             disabled: w.querySelector("fieldset")?.disabled ?? false,
             noteShown: [...w.querySelectorAll(".widget-note")].some(
               (n) => (n as HTMLElement).offsetHeight > 0 && (n.textContent ?? "").trim() !== "",

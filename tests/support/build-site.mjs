@@ -27,13 +27,14 @@ export function scratchOutDir(projectDir = ".") {
 
 /**
  * Build the site in `cwd` with the given base and output folder (undefined:
- * the project's default, dist/). Returns the exit status and all output.
- * @param {{ cwd?: string, base: string, outDir?: string }} options
+ * the project's default, dist/), with the figure gallery when asked.
+ * Returns the exit status and all output.
+ * @param {{ cwd?: string, base: string, outDir?: string, gallery?: boolean }} options
  */
-export function buildSite({ cwd = ".", base, outDir }) {
+export function buildSite({ cwd = ".", base, outDir, gallery = false }) {
   const result = spawnSync(process.execPath, ["node_modules/astro/astro.js", "build"], {
     cwd,
-    env: { ...cleanBuildEnv(), SITE_BASE: base, ...(outDir ? { SITE_OUT_DIR: outDir } : {}) },
+    env: { ...cleanBuildEnv(), SITE_BASE: base, SITE_GALLERY: gallery ? "1" : "", ...(outDir ? { SITE_OUT_DIR: outDir } : {}) },
     encoding: "utf8",
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };

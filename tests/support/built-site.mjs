@@ -19,7 +19,8 @@ export function listChapters(dir) {
 }
 
 /**
- * @typedef {{ id: string, figure: string, defaults: Record<string, number | string> }} WidgetInfo
+ * @typedef {{ id: string, spec: string, values: Record<string, unknown> }} WidgetInfo
+ *   id: the figure's id on the page; spec: its spec's id; values: the values it was built with.
  */
 
 const decodeEntities = (s) =>
@@ -31,35 +32,47 @@ const decodeEntities = (s) =>
     .replace(/&amp;/g, "&");
 
 /**
- * The `<figure-widget>` elements of a built chapter, read from its HTML.
- * @param {string} dir
- * @param {string} slug
+ * The `<figure-widget>` elements of a built page, read from its HTML.
+ * @param {string} dir the build output folder
+ * @param {string} path the page's path relative to the site root ("chapters/x/", "gallery/")
  * @returns {WidgetInfo[]}
  */
-export function listWidgets(dir, slug) {
-  const html = readFileSync(join(dir, "chapters", slug, "index.html"), "utf8");
+export function widgetsOnPage(dir, path) {
+  const file = join(dir, path.replace(/\?.*$/, ""), "index.html");
+  if (!existsSync(file)) return [];
+  const html = readFileSync(file, "utf8");
   const widgets = [];
   for (const [tag] of html.matchAll(/<figure-widget\b[^>]*>/g)) {
     const attr = (name) => {
       const m = tag.match(new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)')`));
       return m ? decodeEntities(m[1] ?? m[2]) : undefined;
     };
-    widgets.push({ id: attr("data-id") ?? "", figure: attr("data-figure") ?? "", defaults: JSON.parse(attr("data-defaults") ?? "{}") });
+    widgets.push({ id: attr("data-figure-id") ?? "", spec: attr("data-spec") ?? "", values: JSON.parse(attr("data-values") ?? "{}") });
   }
   return widgets;
+}
+
+/**
+ * The widgets of a built chapter.
+ * @param {string} dir
+ * @param {string} slug
+ */
+export function listWidgets(dir, slug) {
+  return widgetsOnPage(dir, `chapters/${slug}/`);
 }
 
 /**
  * Every page of the site, as paths relative to the site root URL.
  * The 404 page is reached through an address that does not exist.
  * @param {string} dir
- * @returns {{ name: string, path: string, status: number, chapter?: string }[]}
+ * @returns {{ name: string, path: string, status: number, chapter?: string, widgets?: boolean }[]}
  */
 export function listPages(dir) {
   return [
     { name: "home", path: "", status: 200 },
-    ...listChapters(dir).map((slug) => ({ name: `chapter ${slug}`, path: `chapters/${slug}/`, status: 200, chapter: slug })),
+    ...listChapters(dir).map((slug) => ({ name: `chapter ${slug}`, path: `chapters/${slug}/`, status: 200, chapter: slug, widgets: true })),
     { name: "search", path: "search/?q=fixed%20point", status: 200 },
+    ...(existsSync(join(dir, "gallery", "index.html")) ? [{ name: "gallery", path: "gallery/", status: 200, widgets: true }] : []),
     { name: "404 (unknown address)", path: "no-such-page/really/", status: 404 },
   ];
 }
@@ -89,7 +102,9 @@ export async function loadAllWidgets(page, timeout = 30_000) {
     });
   } catch {
     const pending = await page.evaluate(() =>
-      [...document.querySelectorAll("figure-widget")].filter((w) => !w.hasAttribute("data-ready")).map((w) => w.getAttribute("data-id")),
+      [...document.querySelectorAll("figure-widget")]
+        .filter((w) => !w.hasAttribute("data-ready"))
+        .map((w) => w.getAttribute("data-figure-id")),
     );
     throw new Error(`widgets never became ready after scrolling the page: ${pending.join(", ")}`);
   }

@@ -1,7 +1,9 @@
 /**
  * Builds the site once for the "site" test project, the way an instructor
- * deploys it: under a sub-path (/csc413/), into a temporary folder. Tests read
- * the folder and base with `inject("siteDir")` / `inject("siteBase")`.
+ * deploys it: under a sub-path (/csc413/), into a temporary folder, plus the
+ * figure gallery (/gallery/, which a deployed site leaves out), so every spec
+ * and every kind of control is tested. Tests read the folder and base with
+ * `inject("siteDir")` / `inject("siteBase")`.
  */
 import { rmSync } from "node:fs";
 import type { TestProject } from "vitest/node";
@@ -19,7 +21,7 @@ declare module "vitest" {
 
 export default function setup(project: TestProject) {
   const { root, outDir } = scratchOutDir();
-  const { status, output } = buildSite({ base: SITE_BASE, outDir });
+  const { status, output } = buildSite({ base: SITE_BASE, outDir, gallery: true });
   if (status !== 0) throw new Error(`astro build failed:\n${output}`);
   if (!findChromium()) {
     const line = `BROWSER TESTS SKIPPED: no Chromium found; ${INSTALL_HINT}.`;

@@ -10,7 +10,7 @@ import { formatLog10Text, formatSignificant } from "../../../lib/format";
 import { chainGradientLog10Series, gradientBoundLog10 } from "../../../lib/one-unit-chain";
 import { integerTick, integerTicks, powerOfTenTick } from "../axis-format";
 import { defineFigure } from "../figure-spec";
-import { numberParam } from "../params";
+import { choicesParam, numberParam, toggleParam } from "../params";
 import { evenIndices, tableDepths } from "../sampling";
 
 /** Drawn points per line; more would not change the picture at any screen width. */
@@ -30,22 +30,32 @@ export default defineFigure({
     x: numberParam({ label: "Input x", min: -6, max: 6, step: 0.01, default: 1 }),
     depth: numberParam({ label: "Depth n (layers)", min: 1, max: 10000, step: 1, default: 100, integer: true }),
     weight: numberParam({ label: "Weight w", min: -6, max: 6, step: 0.05, default: 1 }),
+    show: choicesParam({
+      label: "Activations",
+      options: [
+        { value: "sigmoid", label: "sigmoid" },
+        { value: "tanh", label: "tanh" },
+      ],
+      default: ["sigmoid", "tanh"],
+    }),
+    bounds: toggleParam({ label: "Show the bounds", default: true }),
   },
-  key: SERIES.flatMap((s) => [
-    { label: `${s.label} chain`, color: s.color },
-    { label: `${s.label} bound ${s.bound}`, color: s.color, dashed: true },
-  ]),
-  data({ x, depth, weight }) {
-    return SERIES.map((s) => ({ ...s, log10: chainGradientLog10Series(s.name, x, depth, weight) }));
+  key: ({ show, bounds }) =>
+    SERIES.filter((s) => show.includes(s.name)).flatMap((s) => [
+      { label: `${s.label} chain`, color: s.color },
+      ...(bounds ? [{ label: `${s.label} bound ${s.bound}`, color: s.color, dashed: true }] : []),
+    ]),
+  data({ x, depth, weight, show }) {
+    return SERIES.filter((s) => show.includes(s.name)).map((s) => ({ ...s, log10: chainGradientLog10Series(s.name, x, depth, weight) }));
   },
-  plot(series, { values: { depth, weight } }) {
+  plot(series, { values: { depth, weight, bounds: showBounds } }) {
     const drawn = evenIndices(depth, MAX_POINTS);
     const lines = series.flatMap((s) =>
       drawn.filter((n) => Number.isFinite(s.log10[n])).map((n) => ({ series: s.label, n, log10: s.log10[n], color: s.color })),
     );
-    const bounds = series.flatMap((s) =>
-      [0, depth].map((n) => ({ series: s.label, n, log10: gradientBoundLog10(s.name, n, weight), color: s.color })),
-    );
+    const bounds = showBounds
+      ? series.flatMap((s) => [0, depth].map((n) => ({ series: s.label, n, log10: gradientBoundLog10(s.name, n, weight), color: s.color })))
+      : [];
     const ends = series.map((s) => ({ n: depth, log10: s.log10[depth], label: s.label, color: s.color }));
     return {
       height: 340,
@@ -74,10 +84,10 @@ export default defineFigure({
   },
   describe(series, { x, depth, weight }) {
     if (weight === 0) {
-      return `With weight w = 0 every layer outputs act(0) whatever its input, so the gradient is exactly 0 at every depth for both activations.`;
+      return `With weight w = 0 every layer outputs act(0) whatever its input, so the gradient is exactly 0 at every depth.`;
     }
     return (
-      `Gradient magnitude |f′(x)| of a chain of one-unit layers, from depth 0 to ${depth}, at x = ${formatSignificant(x, 3)} and w = ${formatSignificant(weight, 3)}, on a logarithmic axis. ` +
+      `Gradient magnitude |f′(x)| of a chain of one-unit ${series.map((s) => s.label).join(" and ")} layers, from depth 0 to ${depth}, at x = ${formatSignificant(x, 3)} and w = ${formatSignificant(weight, 3)}, on a logarithmic axis. ` +
       series
         .map(
           (s) =>
@@ -88,7 +98,7 @@ export default defineFigure({
   },
   table(series, { depth, weight }) {
     return {
-      columns: ["depth n", "sigmoid |f′|", "bound (|w|/4)ⁿ", "tanh |f′|", "bound |w|ⁿ"],
+      columns: ["depth n", ...series.flatMap((s) => [`${s.label} |f′|`, `bound ${s.bound}`])],
       rows: tableDepths(depth).map((n) => [
         String(n),
         ...series.flatMap((s) => [text(s.log10[n]), text(gradientBoundLog10(s.name, n, weight))]),
