@@ -21,7 +21,7 @@ import { LogAccumulator, log10FromLn } from "./log-space";
 import { describeValue, requireFinite, requireIntegerInRange } from "./validate";
 
 /**
- * Largest depth the chain functions accept: 1 000 000 layers (~0.1 s and, for the series, an 8 MB Float64Array). Used in chapter 1.1.
+ * Largest depth the chain functions accept: 1 000 000 layers (~0.15 s and, for the series, an 8 MB Float64Array). Used in chapter 1.1.
  *
  * A slider or URL parameter can ask for any number; this cap keeps a typo
  * from freezing the tab or exhausting memory.
