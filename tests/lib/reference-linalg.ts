@@ -72,7 +72,7 @@ export function powerSigmaMax(a: M, maxIter: number = 20000): number {
     // Rayleigh quotient vᵀAᵀAv with ‖v‖ = 1 is ‖Av‖².
     lambda = av.reduce((s, x) => s + x * x, 0) / v.reduce((s, x) => s + x * x, 0);
     v = w.map((x) => x / nrm);
-    if (Math.abs(lambda - prev) <= 1e-17 * lambda && it > 20) break;
+    if (Math.abs(lambda - prev) <= 4 * Number.EPSILON * lambda && it > 20) break;
     prev = lambda;
   }
   return Math.sqrt(lambda);
@@ -156,4 +156,23 @@ export function log10SingularValuesByCompounds(factors: M[]): number[] {
     prevLog = logK;
   }
   return out;
+}
+
+/** log₁₀|det A| by Gaussian elimination with row pivoting, summing log₁₀|pivot| (no product, so no overflow). */
+export function log10AbsDetByElimination(a: M): number {
+  const n: number = a.length;
+  const u: M = a.map((row) => row.slice());
+  let s: number = 0;
+  for (let c = 0; c < n; c++) {
+    let p: number = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(u[r][c]) > Math.abs(u[p][c])) p = r;
+    [u[c], u[p]] = [u[p], u[c]];
+    if (u[c][c] === 0) return -Infinity;
+    s += Math.log10(Math.abs(u[c][c]));
+    for (let r = c + 1; r < n; r++) {
+      const f: number = u[r][c] / u[c][c];
+      for (let j = c; j < n; j++) u[r][j] -= f * u[c][j];
+    }
+  }
+  return s;
 }
