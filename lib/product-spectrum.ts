@@ -104,7 +104,7 @@ const RENORM_HIGH: number = 2 ** 200;
  * to within ~1e-290 of its norm.
  */
 export class ProductSpectrum {
-  /** The dimension d of the factors. */
+  /** The dimension d of the factors. Used in chapter 1.2. */
   readonly dim: number;
   // Column-major mantissas: column i is mant[i·d … i·d + d).
   private mant: Float64Array;
@@ -126,7 +126,7 @@ export class ProductSpectrum {
   private stepCount: number = 0;
   private sweepCount: number = 0;
 
-  /** Starts from the empty product P_0 = I (all σ = 1). */
+  /** Starts from the empty product P_0 = I (all σ = 1) of d×d factors, 1 ≤ d ≤ 64; throws RangeError otherwise. Used in chapter 1.2. */
   constructor(dim: number) {
     requireIntegerInRange("dim", dim, 1, MAX_PRODUCT_DIM);
     this.dim = dim;
@@ -145,12 +145,12 @@ export class ProductSpectrum {
     this.keys = new Float64Array(dim);
   }
 
-  /** Number of factors multiplied in so far (k in P_k). */
+  /** Number of factors multiplied in so far (k in P_k). Used in chapter 1.2. */
   get steps(): number {
     return this.stepCount;
   }
 
-  /** Total Jacobi sweeps so far (for timing reports). */
+  /** Total Jacobi sweeps so far, over all clusters and steps (for cost reports). Used in chapter 1.2. */
   get sweeps(): number {
     return this.sweepCount;
   }
@@ -642,16 +642,25 @@ export class ProductSpectrum {
       // G_small' = s·G_big + c·G_small = 2^{E+δ}·(c·τ·x + c·y), with s = c·t.
       const cth2: number = c * tau * h * h;
       const ct: number = c * tau;
-      na = 0;
       for (let k = 0; k < d; k++) {
         const x: number = mant[op + k];
         const y: number = mant[oq + k];
-        const xn: number = c * x - cth2 * y;
-        const yn: number = ct * x + c * y;
-        mant[op + k] = xn;
-        mant[oq + k] = yn;
-        na += xn * xn;
-        nb += yn * yn;
+        mant[op + k] = c * x - cth2 * y;
+        mant[oq + k] = ct * x + c * y;
+      }
+      // The rotation moves tγ between the squared norms: α' = α − tγ and
+      // β' = β + tγ (Rutishauser), i.e. a − h²τg and b + τg for the mantissas.
+      // Exact in exact arithmetic; where either loses more than half (nearly
+      // dependent columns) the norm is summed instead.
+      na = a - h * h * tau * g;
+      nb = b + tau * g;
+      if (!(na >= 0.5 * a)) {
+        na = 0;
+        for (let k = 0; k < d; k++) na += mant[op + k] * mant[op + k];
+      }
+      if (!(nb >= 0.5 * b)) {
+        nb = 0;
+        for (let k = 0; k < d; k++) nb += mant[oq + k] * mant[oq + k];
       }
     }
     if (na < RENORM_LOW || nb < RENORM_LOW || na > RENORM_HIGH || nb > RENORM_HIGH) {
