@@ -100,6 +100,19 @@ export function requireVector(name: string, x: unknown, length?: number): number
   return x.length;
 }
 
+// Finite inputs can still overflow (1e200·1e200) and then give NaN (∞ − ∞);
+// neither may leave this module silently.
+function requireFiniteResult(what: string, out: Matrix): Matrix {
+  for (let i = 0; i < out.length; i++) {
+    for (let j = 0; j < out[i].length; j++) {
+      if (!Number.isFinite(out[i][j])) {
+        throw new RangeError(`${what} overflows: entry [${i}][${j}] is ${describeValue(out[i][j])}; rescale the inputs`);
+      }
+    }
+  }
+  return out;
+}
+
 // describeValue on a 64×64 matrix would paste 4096 numbers into a message.
 function describeShort(value: unknown): string {
   const s: string = describeValue(value);
@@ -118,7 +131,7 @@ export function transpose(a: Matrix): Matrix {
   return Array.from({ length: cols }, (_, j) => Array.from({ length: rows }, (_, i) => a[i][j]));
 }
 
-/** The product AB of an m×k and a k×n matrix (m×n result); throws RangeError if the inner sizes differ. Used in chapter 1.2. */
+/** The product AB of an m×k and a k×n matrix (m×n result); throws RangeError if the inner sizes differ or an entry overflows. Used in chapter 1.2. */
 export function matMul(a: Matrix, b: Matrix): Matrix {
   const sa: Shape = requireMatrix("a", a);
   const sb: Shape = requireMatrix("b", b);
@@ -137,10 +150,10 @@ export function matMul(a: Matrix, b: Matrix): Matrix {
     }
     out.push(row);
   }
-  return out;
+  return requireFiniteResult("matMul", out);
 }
 
-/** The matrix–vector product Ax for an m×n matrix and a length-n vector (length-m result). Used in chapter 1.2. */
+/** The matrix–vector product Ax for an m×n matrix and a length-n vector (length-m result); throws RangeError on overflow. Used in chapter 1.2. */
 export function matVec(a: Matrix, x: number[]): number[] {
   const { rows, cols } = requireMatrix("a", a);
   requireVector("x", x, cols);
@@ -150,6 +163,7 @@ export function matVec(a: Matrix, x: number[]): number[] {
     for (let j = 0; j < cols; j++) s += a[i][j] * x[j];
     out[i] = s;
   }
+  requireFiniteResult("matVec", [out]);
   return out;
 }
 
@@ -162,25 +176,34 @@ function requireSameShape(a: Matrix, b: Matrix, what: string): Shape {
   return sa;
 }
 
-/** The entrywise sum A + B of two matrices of equal shape. Used in chapter 1.2. */
+/** The entrywise sum A + B of two matrices of equal shape; throws RangeError on overflow. Used in chapter 1.2. */
 export function add(a: Matrix, b: Matrix): Matrix {
   requireSameShape(a, b, "add");
-  return a.map((row, i) => row.map((x, j) => x + b[i][j]));
+  return requireFiniteResult(
+    "add",
+    a.map((row, i) => row.map((x, j) => x + b[i][j])),
+  );
 }
 
-/** The entrywise difference A − B of two matrices of equal shape. Used in chapter 1.2. */
+/** The entrywise difference A − B of two matrices of equal shape; throws RangeError on overflow. Used in chapter 1.2. */
 export function subtract(a: Matrix, b: Matrix): Matrix {
   requireSameShape(a, b, "subtract");
-  return a.map((row, i) => row.map((x, j) => x - b[i][j]));
+  return requireFiniteResult(
+    "subtract",
+    a.map((row, i) => row.map((x, j) => x - b[i][j])),
+  );
 }
 
-/** The multiple c·A of a matrix by a finite scalar c. Used in chapter 1.2. */
+/** The multiple c·A of a matrix by a finite scalar c; throws RangeError on overflow. Used in chapter 1.2. */
 export function scale(c: number, a: Matrix): Matrix {
   if (typeof c !== "number" || !Number.isFinite(c)) {
     throw new RangeError(`c must be a finite number, got ${describeValue(c)}`);
   }
   requireMatrix("a", a);
-  return a.map((row) => row.map((x) => c * x));
+  return requireFiniteResult(
+    "scale",
+    a.map((row) => row.map((x) => c * x)),
+  );
 }
 
 /** The Frobenius norm ‖A‖_F = √(Σ a_ij²), computed without overflow or underflow for any finite entries. Used in chapter 1.2. */

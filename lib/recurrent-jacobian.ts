@@ -60,6 +60,14 @@ function requireSystem(w: unknown, x1: unknown): number {
   return dim;
 }
 
+// (W x_t)_i must be finite: it overflows only for inputs near 1e300, and the
+// NaN it would then produce must not reach a figure.
+function requireFinitePreactivation(z: number, t: number, i: number): void {
+  if (!Number.isFinite(z)) {
+    throw new RangeError(`(W x_${t})_${i} must be finite, got ${describeValue(z)}: W or x1 is too large`);
+  }
+}
+
 // dim×dim matrix of N(0, 1) entries, row by row from `rng`.
 function gaussianMatrix(rng: Rng, dim: number): Matrix {
   return Array.from({ length: dim }, () => Array.from({ length: dim }, () => rng.normal()));
@@ -117,6 +125,7 @@ export function recurrentState(w: Matrix, x1: number[], n: number): number[] {
     for (let i = 0; i < dim; i++) {
       let z: number = 0;
       for (let j = 0; j < dim; j++) z += w[i][j] * x[j];
+      requireFinitePreactivation(z, t, i);
       next[i] = Math.tanh(z);
     }
     x = next;
@@ -131,8 +140,8 @@ export function recurrentState(w: Matrix, x1: number[], n: number): number[] {
  * underflow to 0 (e.g. σ_max = 1/2 from n ≈ 1000 on); use
  * recurrentJacobianSpectrum for long horizons. 1 − tanh² is tanhPrime,
  * which has no cancellation. Throws RangeError for a non-square or
- * non-finite W (dim ≤ 64), an x1 of the wrong length, or n not an integer
- * in [1, 10 000].
+ * non-finite W (dim ≤ 64), an x1 of the wrong length, n not an integer in
+ * [1, 10 000], or W x_t overflowing (inputs near 1e300).
  */
 export function recurrentJacobian(w: Matrix, x1: number[], n: number): Matrix {
   const dim: number = requireSystem(w, x1);
@@ -146,6 +155,7 @@ export function recurrentJacobian(w: Matrix, x1: number[], n: number): Matrix {
     for (let i = 0; i < dim; i++) {
       let s: number = 0;
       for (let j = 0; j < dim; j++) s += w[i][j] * x[j];
+      requireFinitePreactivation(s, t, i);
       z[i] = s;
     }
     // next = diag(tanh'(z))·W·p, row by row.
@@ -240,6 +250,7 @@ export function recurrentJacobianSpectrum(w: Matrix, x1: number[], steps: number
       z[i] = s;
     }
     for (let i = 0; i < dim; i++) {
+      requireFinitePreactivation(z[i], t, i);
       const di: number = tanhPrime(z[i]);
       if (!(di >= Number.MIN_VALUE * 2 ** 52)) {
         throw new RangeError(

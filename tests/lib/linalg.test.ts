@@ -72,6 +72,12 @@ describe("matrix validation", () => {
     expect(() => identity(0)).toThrow("n must be an integer ≥ 1, got 0");
     expect(() => identity(2.5)).toThrow("n must be an integer, got 2.5");
     expect(() => identity(257)).toThrow("n must be at most 256, got 257");
+    // Finite inputs whose result overflows: an error, not Infinity or NaN.
+    expect(() => matMul([[1e200]], [[1e200]])).toThrow("matMul overflows: entry [0][0] is Infinity; rescale the inputs");
+    expect(() => matVec([[1e308, -1e308]], [10, 10])).toThrow("matVec overflows: entry [0][0] is NaN");
+    expect(() => add([[1e308]], [[1e308]])).toThrow("add overflows: entry [0][0] is Infinity");
+    expect(() => subtract([[1e308]], [[-1e308]])).toThrow("subtract overflows");
+    expect(() => scale(1e10, [[0, 1e300]])).toThrow("scale overflows: entry [0][1] is Infinity");
   });
 });
 

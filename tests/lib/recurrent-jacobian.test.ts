@@ -301,6 +301,23 @@ describe("bad arguments", () => {
     expect(() => recurrentJacobianSpectrum(eye(64), new Array<number>(64).fill(0), 1025)).toThrow(
       "dim³·steps = 64³·1025 = 268697600 exceeds 268435456 (about a second of work); lower the dimension or the number of steps",
     );
+    // W x_1 overflows: an error, not NaN.
+    const huge: Matrix = [
+      [1e300, 1e300],
+      [0, 1],
+    ];
+    expect(() => recurrentJacobian(huge, [1e10, 1e10], 2)).toThrow("(W x_1)_0 must be finite, got Infinity");
+    expect(() =>
+      recurrentState(
+        [
+          [1e300, -1e300],
+          [0, 1],
+        ],
+        [1e10, 1e10],
+        3,
+      ),
+    ).toThrow("(W x_1)_0 must be finite, got NaN");
+    expect(() => recurrentJacobianSpectrum([[1e300]], [1e10], 2)).toThrow("(W x_1)_0 must be finite, got Infinity");
     // tanh'(1000) = 4e^{-2000} underflows: the Jacobian is not representable.
     expect(() => recurrentJacobianSpectrum([[1000]], [1], 2)).toThrow("tanh'((W x_1)_0) underflows at (W x_1)_0 = 1000");
   });
