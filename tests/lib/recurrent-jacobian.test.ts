@@ -229,8 +229,11 @@ describe("recurrentJacobianSpectrum: every singular value for n = 1 … N", () =
     const last: number[] = row(spec, 1000);
     for (const v of last) expect(Number.isFinite(v)).toBe(true);
     for (let i = 1; i < 16; i++) expect(last[i]).toBeLessThanOrEqual(last[i - 1]);
-    expect(last[0]).toBeLessThanOrEqual(-999);
-    expect(last[15]).toBeLessThan(-1500);
+    // The bound (0.1)^999 = 10^-999, far below the smallest double (~10^-324).
+    expect(last[0]).toBeLessThanOrEqual(-999 + 1e-10);
+    // Guard that this case needs per-direction scaling at all: the spread
+    // exceeds the 16 decades one scale factor could hold.
+    expect(last[0] - last[15]).toBeGreaterThan(16);
   });
 
   it("agrees with the plain product at small n, where the plain product is exact enough", () => {
