@@ -358,13 +358,18 @@ function requireBuffer(name: string, value: unknown, minLength: number): Float64
   return value;
 }
 
+// Per-column sums of squares for batchNormColumnsForward, kept between calls
+// so the simulation's block loop does not allocate; it only grows.
+let columnScratch: Float64Array = new Float64Array(0);
+
 /**
- * Normalises every column of the row-major rows×cols matrix h over its rows: xHat[i,j] = (h[i,j] − μ_j)/s_j and invS[j] = 1/s_j with s_j = √(σ_j² + ε), ε > 0. Used in chapter 1.3.
+ * Normalises every column of the row-major rows×cols matrix h over its rows: xHat[i,j] = (h[i,j] − μ_j)/s_j and invS[j] = 1/s_j with s_j = √(σ_j² + ε), ε > 0; optionally also reluOut = max(xHat, 0). Used in chapter 1.3.
  *
- * Two passes per column (mean, then squared deviations) streamed row by row;
- * meant for values of moderate size (|h| < 1e150), as in a network's
- * activations. xHat may be h itself. Throws RangeError for bad sizes, for
- * buffers that are too short, or for ε not finite and > 0.
+ * Three sweeps streamed row by row (column sums; deviations and their
+ * squares; scaling), i.e. the two-pass variance; meant for values of
+ * moderate size (|h| < 1e150), as in a network's activations. xHat may be
+ * h itself; reluOut must be a separate buffer. Throws RangeError for bad
+ * sizes, buffers that are too short, or ε not finite and > 0.
  */
 export function batchNormColumnsForward(
   h: Float64Array,
@@ -373,44 +378,52 @@ export function batchNormColumnsForward(
   rows: number,
   cols: number,
   eps: number = BATCH_NORM_DEFAULT_EPS,
+  reluOut: Float64Array | null = null,
 ): void {
   requireIntegerInRange("rows", rows, 1, 2 ** 26);
   requireIntegerInRange("cols", cols, 1, 2 ** 26);
   requireBuffer("h", h, rows * cols);
   requireBuffer("xHat", xHat, rows * cols);
   requireBuffer("invS", invS, cols);
+  if (reluOut !== null) requireBuffer("reluOut", reluOut, rows * cols);
   requireFinite("eps", eps);
   if (!(eps > 0)) throw new RangeError(`eps must be > 0 for the batch-matrix kernels, got ${describeValue(eps)}`);
-  // invS holds the column sums, then the means, then 1/s.
+  // invS holds the column means first, then Σ(deviation²), then 1/s; the
+  // deviations go to xHat, so no column scratch beyond invS is needed.
   invS.fill(0, 0, cols);
   for (let i = 0; i < rows; i++) {
     const o: number = i * cols;
-    for (let j = 0; j < cols; j++) invS[j] = invS[j] + h[o + j];
+    for (let j = 0; j < cols; j++) invS[j] += h[o + j];
   }
-  for (let j = 0; j < cols; j++) invS[j] = invS[j] / rows;
-  // Deviations go to xHat first; their squares are summed in a second sweep
-  // over xHat so that no column scratch beyond invS is needed.
-  for (let i = 0; i < rows; i++) {
-    const o: number = i * cols;
-    for (let j = 0; j < cols; j++) xHat[o + j] = h[o + j] - invS[j];
-  }
-  invS.fill(0, 0, cols);
+  for (let j = 0; j < cols; j++) invS[j] /= rows;
+  if (columnScratch.length < cols) columnScratch = new Float64Array(cols);
+  const squares: Float64Array = columnScratch;
+  squares.fill(0, 0, cols);
   for (let i = 0; i < rows; i++) {
     const o: number = i * cols;
     for (let j = 0; j < cols; j++) {
-      const d: number = xHat[o + j];
-      invS[j] = invS[j] + d * d;
+      const d: number = h[o + j] - invS[j];
+      xHat[o + j] = d;
+      squares[j] += d * d;
     }
   }
-  for (let j = 0; j < cols; j++) invS[j] = 1 / Math.sqrt(invS[j] / rows + eps);
+  for (let j = 0; j < cols; j++) invS[j] = 1 / Math.sqrt(squares[j] / rows + eps);
   for (let i = 0; i < rows; i++) {
     const o: number = i * cols;
-    for (let j = 0; j < cols; j++) xHat[o + j] = xHat[o + j] * invS[j];
+    if (reluOut === null) {
+      for (let j = 0; j < cols; j++) xHat[o + j] *= invS[j];
+    } else {
+      for (let j = 0; j < cols; j++) {
+        const v: number = xHat[o + j] * invS[j];
+        xHat[o + j] = v;
+        reluOut[o + j] = v > 0 ? v : 0;
+      }
+    }
   }
 }
 
 /**
- * Back-propagates through batchNormColumnsForward in place: g[i,j] ← invS[j]·(g[i,j] − mean_i g[·,j] − xHat[i,j]·mean_i(g ⊙ xHat)[·,j]). Used in chapter 1.3.
+ * Back-propagates through batchNormColumnsForward in place: g[i,j] ← invS[j]·(g[i,j] − mean_i g[·,j] − xHat[i,j]·mean_i(g ⊙ xHat)[·,j]); with throughRelu, g is first zeroed where xHat ≤ 0 (the gradient of ReLU(x̂), ReLU'(0) = 0). Used in chapter 1.3.
  *
  * scratch must hold 2·cols numbers. Throws RangeError for bad sizes or
  * buffers that are too short.
@@ -422,6 +435,7 @@ export function batchNormColumnsBackward(
   rows: number,
   cols: number,
   scratch: Float64Array,
+  throughRelu: boolean = false,
 ): void {
   requireIntegerInRange("rows", rows, 1, 2 ** 26);
   requireIntegerInRange("cols", cols, 1, 2 ** 26);
@@ -433,12 +447,17 @@ export function batchNormColumnsBackward(
   for (let i = 0; i < rows; i++) {
     const o: number = i * cols;
     for (let j = 0; j < cols; j++) {
-      const v: number = g[o + j];
-      scratch[j] = scratch[j] + v;
-      scratch[cols + j] = scratch[cols + j] + v * xHat[o + j];
+      const x: number = xHat[o + j];
+      let v: number = g[o + j];
+      if (throughRelu && !(x > 0)) {
+        v = 0;
+        g[o + j] = 0;
+      }
+      scratch[j] += v;
+      scratch[cols + j] += v * x;
     }
   }
-  for (let j = 0; j < 2 * cols; j++) scratch[j] = scratch[j] / rows;
+  for (let j = 0; j < 2 * cols; j++) scratch[j] /= rows;
   for (let i = 0; i < rows; i++) {
     const o: number = i * cols;
     for (let j = 0; j < cols; j++) {

@@ -532,6 +532,26 @@ describe("batch-matrix kernels", () => {
     expect(Array.from(inPlace)).toEqual(Array.from(xHat));
   });
 
+  it("fuse the ReLU that follows BN: reluOut = max(x̂, 0), and throughRelu back-propagates ReLU∘BN", () => {
+    const rows = 9;
+    const cols = 4;
+    const rng = createRng(100);
+    const h = Float64Array.from({ length: rows * cols }, () => rng.normal());
+    const dy = Float64Array.from({ length: rows * cols }, () => rng.normal());
+    const xHat = new Float64Array(rows * cols);
+    const relu = new Float64Array(rows * cols).fill(Number.NaN);
+    const invS = new Float64Array(cols);
+    batchNormColumnsForward(h, xHat, invS, rows, cols, 1e-5, relu);
+    expect(Array.from(relu)).toEqual(Array.from(xHat, (v) => Math.max(v, 0)));
+    expect(relu.some((v) => v === 0) && relu.some((v) => v > 0)).toBe(true);
+    // Fused: BN backward of g ⊙ [x̂ > 0]; unfused: the mask applied by hand first.
+    const fused = Float64Array.from(dy);
+    batchNormColumnsBackward(fused, xHat, invS, rows, cols, new Float64Array(2 * cols), true);
+    const byHand = Float64Array.from(dy, (v, i) => (xHat[i] > 0 ? v : 0));
+    batchNormColumnsBackward(byHand, xHat, invS, rows, cols, new Float64Array(2 * cols));
+    expect(Array.from(fused)).toEqual(Array.from(byHand));
+  });
+
   it("reject bad sizes, short buffers and ε ≤ 0", () => {
     const b = new Float64Array(12);
     expect(() => batchNormColumnsForward(b, b, new Float64Array(4), 3, 4, 0)).toThrow(
