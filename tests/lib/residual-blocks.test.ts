@@ -173,6 +173,18 @@ describe("the simulation's forward and backward passes", () => {
     }
   });
 
+  it("carries the norm in log space: 200 blocks that shrink the gradient far below the smallest double stay finite", () => {
+    // Width 1, batch 2: the BN after each addition normalises two numbers;
+    // the only direction its Jacobian does not annihilate (⊥ 1) is x̂, with
+    // eigenvalue γε/s³ = (1/s)·ε/(σ² + ε) ≈ 1e-5 for σ² ~ 1, so the gradient
+    // loses about five decades per block. After 200 blocks the true norm is
+    // far below 1e-308 (0 as a plain double); its log must stay finite.
+    const logs = residualGradientLog10Norms({ block: "bn-after-addition", depth: 200, width: 1, batch: 2, seed: 1 });
+    expect(logs.every(Number.isFinite)).toBe(true);
+    expect(logs[0]).toBeLessThan(logs[200] - 400);
+    expect(residualGradientNorms({ block: "bn-after-addition", depth: 200, width: 1, batch: 2, seed: 1 })[0]).toBe(0);
+  });
+
   it("starts the backward pass at ‖G‖ and reports it in log space", () => {
     const draws = drawResidualStack({ depth: 3, width: 7, batch: 9, seed: 5 });
     const result = simulateResidualStack("original", draws);
