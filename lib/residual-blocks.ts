@@ -188,9 +188,11 @@ export interface ResidualSimulationResult {
   readonly inputGradientDirection: Float64Array;
 }
 
-// g ← g where the stored mask is 1 (ReLU backward, ReLU'(0) = 0).
+// g ← g where the stored mask is 1 (ReLU backward, ReLU'(0) = 0). ReLU masks
+// are random bits, so every mask and ReLU in this file multiplies by 0 or 1
+// instead of branching (a mispredicted branch per entry cost V8 ~5x here).
 function maskByBytes(g: Float64Array, mask: Uint8Array, offset: number, n: number): void {
-  for (let i = 0; i < n; i++) if (mask[offset + i] === 0) g[i] = 0;
+  for (let i = 0; i < n; i++) g[i] = g[i] * mask[offset + i] + 0;
 }
 
 function addInto(target: Float64Array, v: Float64Array, n: number): void {
@@ -249,8 +251,9 @@ export function* residualSimulationSteps(
         const o: number = l * cells;
         for (let i = 0; i < cells; i++) {
           const z: number = x[i] + b[i];
-          masks[o + i] = z > 0 ? 1 : 0;
-          x[i] = z > 0 ? z : 0;
+          const positive: number = +(z > 0);
+          masks[o + i] = positive;
+          x[i] = z * positive + 0;
         }
         break;
       }
@@ -269,7 +272,7 @@ export function* residualSimulationSteps(
         batchNormColumnsForward(a, a, invSA(l), batch, width, eps, t1);
         matMulInto(t1, w2, b, batch, width, width);
         batchNormColumnsForward(b, b, invSB(l), batch, width, eps);
-        for (let i = 0; i < cells; i++) if (b[i] > 0) x[i] += b[i];
+        for (let i = 0; i < cells; i++) x[i] += b[i] * +(b[i] > 0);
         break;
       }
       case "relu-only-preactivation": {
@@ -277,8 +280,9 @@ export function* residualSimulationSteps(
         const o: number = l * cells;
         for (let i = 0; i < cells; i++) {
           const v: number = x[i];
-          masks[o + i] = v > 0 ? 1 : 0;
-          t1[i] = v > 0 ? v : 0;
+          const positive: number = +(v > 0);
+          masks[o + i] = positive;
+          t1[i] = v * positive + 0;
         }
         matMulInto(t1, w1, a, batch, width, width);
         batchNormColumnsForward(a, a, invSA(l), batch, width, eps, t2);
