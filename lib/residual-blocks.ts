@@ -130,7 +130,7 @@ function fillNormal(rng: Rng, out: Float64Array, sd: number): void {
  *
  * G comes before the weights so that a shallower stack with the same seed
  * is exactly the first blocks of a deeper one, with the same x_0 and G.
- * Drawing is ~65 ns per number (Box–Muller), ≈ 0.2 s for depth 100 at width
+ * Drawing is ~65 ns per number (Box–Muller), ≈ 0.2–0.3 s for depth 100 at width
  * 128: reuse one ResidualStackDraws for all five block kinds. Throws
  * RangeError for sizes outside the documented ranges or over
  * MAX_RESIDUAL_BYTES, and for a seed that is not a safe integer.
@@ -226,10 +226,17 @@ export function* residualSimulationSteps(
   const invS: Float64Array = new Float64Array(2 * depth * width);
   const needsMask: boolean = kind === "original" || kind === "relu-only-preactivation";
   const masks: Uint8Array = new Uint8Array(needsMask ? depth * cells : 0);
-  const xHatA = (l: number): Float64Array => stored.subarray(2 * l * cells, (2 * l + 1) * cells);
-  const xHatB = (l: number): Float64Array => stored.subarray((2 * l + 1) * cells, (2 * l + 2) * cells);
-  const invSA = (l: number): Float64Array => invS.subarray(2 * l * width, (2 * l + 1) * width);
-  const invSB = (l: number): Float64Array => invS.subarray((2 * l + 1) * width, (2 * l + 2) * width);
+  // Views into them, made once: per block, the first and the second BN's x̂ and 1/s.
+  const views = (buffer: Float64Array, size: number, which: number): Float64Array[] =>
+    Array.from({ length: depth }, (_, l) => buffer.subarray((2 * l + which) * size, (2 * l + which + 1) * size));
+  const xHatAs: Float64Array[] = views(stored, cells, 0);
+  const xHatBs: Float64Array[] = views(stored, cells, 1);
+  const invSAs: Float64Array[] = views(invS, width, 0);
+  const invSBs: Float64Array[] = views(invS, width, 1);
+  const xHatA = (l: number): Float64Array => xHatAs[l];
+  const xHatB = (l: number): Float64Array => xHatBs[l];
+  const invSA = (l: number): Float64Array => invSAs[l];
+  const invSB = (l: number): Float64Array => invSBs[l];
 
   const x: Float64Array = Float64Array.from(x0);
   const t1: Float64Array = new Float64Array(cells);
@@ -442,8 +449,10 @@ export interface ResidualGradientOptions extends ResidualStackOptions {
  * log₁₀‖∂L/∂x_l‖_F for l = 0 … depth (length depth + 1) in a stack of `depth` blocks of one kind, with draws from drawResidualStack(options). Used in chapter 1.3.
  *
  * Never overflows or underflows (the norm is carried in log space);
- * −Infinity only when the gradient is exactly 0. ≈ 1 s for depth 100,
- * width 128, batch 256 on one core. Throws RangeError for an unknown block,
+ * −Infinity only when the gradient is exactly 0. Depth 100, width 128,
+ * batch 256 takes ≈ 0.3 s to draw plus ≈ 0.9–1.1 s per block kind on one
+ * core (tests/lib/residual-blocks.timing.mjs); to compare kinds, draw once
+ * with drawResidualStack and call simulateResidualStack per kind. Throws RangeError for an unknown block,
  * sizes outside their ranges or over MAX_RESIDUAL_BYTES, or a seed that is
  * not a safe integer; ResidualSimulationCancelled via hooks.shouldStop.
  */
