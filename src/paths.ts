@@ -29,3 +29,9 @@ export function chapterSlugOf(pathname: string, base: string): string | undefine
   const rest = pathname.startsWith(normalizeBase(base)) ? pathname.slice(normalizeBase(base).length) : pathname;
   return /^chapters\/([^/]+)\/?$/.exec(rest.replace(/^\/+/, ""))?.[1];
 }
+
+/** The file a contributor edits for the page at `pathname`: the chapter's MDX, or the page itself. What a build error should name. */
+export function pageSource(pathname: string, base: string): string {
+  const slug = chapterSlugOf(pathname, base);
+  return slug ? chapterSource(slug) : pathname;
+}
