@@ -59,6 +59,12 @@ export interface FigureSpec<S extends ParamSchema = ParamSchema, D = unknown> {
   compute?: "main" | "worker";
   /** The numbers behind the figure, from lib. Pure and deterministic: computed once per set of values. For "worker" specs it must be structured-cloneable. */
   data(values: ParamValues<S>): D;
+  /**
+   * For a long "worker" computation: the same data in stages (say, one curve
+   * at a time), each stage drawable on its own and the last equal to
+   * `data(values)`. The widget draws each stage as it arrives.
+   */
+  dataInStages?(values: ParamValues<S>): Iterable<D>;
   /** The drawing at a given width. Cheap: called once per width (two at build time) and on every resize. */
   plot(data: D, frame: FigureFrame<S>): Drawing;
   /** What the figure shows, in a sentence or two, for screen readers and print. */

@@ -13,7 +13,19 @@ scope.addEventListener("message", async (event: MessageEvent<ComputeRequest>) =>
   let response: ComputeResponse;
   try {
     const spec = await loadSpec(specId);
-    response = { id, data: spec.data(values) };
+    if (spec.dataInStages) {
+      // Every stage but the last goes out as it is ready; the last is the answer.
+      let last: unknown;
+      let started = false;
+      for (const stage of spec.dataInStages(values)) {
+        if (started) scope.postMessage({ id, stage: last } satisfies ComputeResponse);
+        last = stage;
+        started = true;
+      }
+      response = { id, data: last };
+    } else {
+      response = { id, data: spec.data(values) };
+    }
   } catch (error) {
     response = { id, error: error instanceof Error ? error.message : String(error) };
   }

@@ -10,7 +10,8 @@ import type { AnyFigureSpec } from "../figures/figure-spec";
 import { figureData } from "../figures/figure-data";
 
 export interface Computer {
-  compute(values: Record<string, unknown>): Promise<unknown>;
+  /** The data for these values; `onStage` receives the intermediate stages of a staged computation. */
+  compute(values: Record<string, unknown>, onStage?: (stage: unknown) => void): Promise<unknown>;
   destroy(): void;
 }
 
@@ -26,20 +27,24 @@ export interface ComputeRequest {
   specId: string;
   values: Record<string, unknown>;
 }
-export type ComputeResponse = { id: number; data: unknown } | { id: number; error: string };
+export type ComputeResponse = { id: number; data: unknown } | { id: number; stage: unknown } | { id: number; error: string };
 
 export function computerFor(spec: AnyFigureSpec): Computer {
   if (spec.compute !== "worker") {
     return { compute: async (values) => figureData(spec, values), destroy() {} };
   }
   let worker: Worker | undefined;
-  let pending: { id: number; resolve: (data: unknown) => void; reject: (e: Error) => void } | undefined;
+  let pending: { id: number; resolve: (data: unknown) => void; reject: (e: Error) => void; onStage?: (stage: unknown) => void } | undefined;
   let nextId = 0;
   const spawn = () => {
     const w = new Worker(new URL("./compute-worker.ts", import.meta.url), { type: "module", name: `figure ${spec.id}` });
     w.addEventListener("message", (event: MessageEvent<ComputeResponse>) => {
       const r = event.data;
       if (!pending || r.id !== pending.id) return;
+      if ("stage" in r) {
+        pending.onStage?.(r.stage);
+        return;
+      }
       const { resolve, reject } = pending;
       pending = undefined;
       if ("error" in r) reject(new Error(r.error));
@@ -53,7 +58,7 @@ export function computerFor(spec: AnyFigureSpec): Computer {
     return w;
   };
   return {
-    compute(values) {
+    compute(values, onStage) {
       if (pending) {
         worker?.terminate();
         worker = undefined;
@@ -64,7 +69,7 @@ export function computerFor(spec: AnyFigureSpec): Computer {
       const id = ++nextId;
       const request: ComputeRequest = { id, specId: spec.id, values };
       return new Promise((resolve, reject) => {
-        pending = { id, resolve, reject };
+        pending = { id, resolve, reject, onStage };
         worker!.postMessage(request);
       });
     },

@@ -118,7 +118,16 @@ export async function mountWidget(el: HTMLElement): Promise<WidgetController> {
     }
     setBusy(true);
     computeTimer = setTimeout(() => {
-      computer.compute(target).then(
+      // A staged computation is drawn stage by stage, still marked as updating.
+      const onStage = (stage: unknown) => {
+        if (values !== target) return;
+        try {
+          draw(stage, target);
+        } catch (error) {
+          failed(error);
+        }
+      };
+      computer.compute(target, onStage).then(
         (data) => {
           remember(spec, target, data);
           if (values !== target) return;

@@ -80,6 +80,19 @@ describe.each(ids)("figure %s", (id) => {
     );
   });
 
+  it("a staged computation ends with exactly data(values), and every stage draws", async () => {
+    const spec = await specLoaders[id]();
+    if (!spec.dataInStages) return;
+    const values = defaultValues(spec.params);
+    const stages = [...spec.dataInStages(values)];
+    expect(stages.length).toBeGreaterThan(0);
+    expect(stages.at(-1)).toEqual(spec.data(values));
+    for (const stage of stages) {
+      const text = [spec.describe(stage, values), ...spec.table(stage, values).rows.flat()].join(" ");
+      expect(text).not.toMatch(/NaN|Infinity|undefined/);
+    }
+  });
+
   it("rejects invalid parameters written into a chapter instead of drawing something else", async () => {
     const spec = await specLoaders[id]();
     const [key] = Object.keys(defaultValues(spec.params));
