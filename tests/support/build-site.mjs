@@ -34,7 +34,13 @@ export function scratchOutDir(projectDir = ".") {
 export function buildSite({ cwd = ".", base, outDir, gallery = false }) {
   const result = spawnSync(process.execPath, ["node_modules/astro/astro.js", "build"], {
     cwd,
-    env: { ...cleanBuildEnv(), SITE_BASE: base, SITE_GALLERY: gallery ? "1" : "", ...(outDir ? { SITE_OUT_DIR: outDir } : {}) },
+    env: {
+      ...cleanBuildEnv(),
+      SITE_BASE: base,
+      SITE_GALLERY: gallery ? "1" : "",
+      SITE_RECORD_BUILD: "0",
+      ...(outDir ? { SITE_OUT_DIR: outDir } : {}),
+    },
     encoding: "utf8",
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
