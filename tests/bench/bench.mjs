@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { findChromium, INSTALL_HINT, launchChromium } from "../support/chromium.mjs";
 import { serveStatic } from "../support/static-server.mjs";
 import { buildSite, scratchOutDir } from "../support/build-site.mjs";
+import { CATEGORIES, lighthouseScores } from "./lighthouse.mjs";
 import { kib, listChapters, listPages, listWidgets, measureFirstLoad, percentile } from "../support/built-site.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -197,6 +198,28 @@ try {
   console.log(
     `\nTarget: p95 ≤ ${FRAME_BUDGET_MS} ms (one frame) for figures computed on the page. ` +
       (overBudget.length ? `NOT MET by ${overBudget.join(", ")}.` : "Met by every such widget."),
+  );
+
+  // ── 4. Lighthouse ────────────────────────────────────────────────────────
+  section("Lighthouse 12.8 (simulated throttling), every page, mobile and desktop");
+  const pages = listPages(outDir).filter((p) => p.status === 200);
+  const lh = await lighthouseScores(pages.map((p) => new URL(p.path, server.url).href));
+  console.log(
+    table(
+      ["page", "form factor", ...CATEGORIES],
+      lh.map((r) => [
+        pages.find((p) => new URL(p.path, server.url).href === r.url)?.name ?? r.url,
+        r.formFactor,
+        ...CATEGORIES.map((c) => r.scores[c]),
+      ]),
+    ),
+  );
+  const short = lh.filter((r) => r.failing.length > 0);
+  for (const r of short) console.log(`${new URL(r.url).pathname} (${r.formFactor}) loses points on: ${r.failing.join(", ")}`);
+  console.log(
+    short.length === 0
+      ? "Target 100 in all four categories: met on every page."
+      : "Target 100 in all four categories: not met where listed above.",
   );
 } finally {
   await close();
