@@ -85,7 +85,7 @@ try {
     rows.push([slug, kib(b.html), kib(b.css), kib(b.font), kib(b.js), kib(b.other), kib(b.total), kib(js.jsBeforeWidgets)]);
   }
   console.log(table(["chapter", "HTML", "CSS", "fonts", "JS", "other", "total", "JS before widgets"], rows));
-  console.log("(budgets, tested in tests/e2e/budgets.test.ts: total ≤ 120 KiB, JS before widgets ≤ 5 KiB)");
+  console.log("(budgets, tested in tests/e2e/budgets.test.ts: total ≤ 100 KiB, JS before widgets ≤ 5 KiB)");
   for (const n of notes) console.log(`note: ${n}`);
 
   // ── 3. Widget update latency ─────────────────────────────────────────────
