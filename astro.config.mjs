@@ -36,7 +36,14 @@ export default defineConfig({
     rehypePlugins: [[rehypeKatex, katexOptions], rehypeMathErrors],
     shikiConfig: { themes: codeThemes },
   },
-  integrations: [mdx(), gallery(process.env.SITE_GALLERY === "1"), checkLinks(base), katexFontSubset(), searchIndex(), deployFiles({ base, outDir })],
+  integrations: [
+    mdx(),
+    gallery(process.env.SITE_GALLERY === "1"),
+    checkLinks(base),
+    katexFontSubset(),
+    searchIndex(),
+    deployFiles({ base, outDir }),
+  ],
   vite: {
     plugins: [katexWoff2Only()],
     // Workers load figure specs with dynamic imports, which only ES module workers can split.
