@@ -93,7 +93,10 @@ describe("built site under a sub-path", () => {
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
     expect(locs).toContain(siteUrl);
     for (const slug of chapterSlugs) expect(locs).toContain(`${siteUrl}chapters/${slug}/`);
-    expect(locs.filter((l) => /gallery|404/.test(l)), "the gallery and the 404 page are not published pages").toEqual([]);
+    expect(
+      locs.filter((l) => /gallery|404/.test(l)),
+      "the gallery and the 404 page are not published pages",
+    ).toEqual([]);
     for (const slug of chapterSlugs) {
       const { document } = parseHTML(read(`chapters/${slug}/index.html`));
       expect(document.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe(`${siteUrl}chapters/${slug}/`);
