@@ -9,10 +9,16 @@
  */
 
 const normalise = (w: string) => w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+/** The runs of letters and digits in a found word: a formula is one "word" of the page ("tanh′(x)=sech2(x)") but several to a reader. */
+const parts = (w: string) =>
+  w
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 export function matchesQuery(query: string, foundWords: readonly string[]): boolean {
   const terms = query.split(/\s+/).map(normalise).filter(Boolean);
-  const found = foundWords.map(normalise).filter(Boolean);
+  const found = foundWords.flatMap((w) => [normalise(w), ...parts(w)]).filter(Boolean);
   return terms.every((t) => found.some((w) => w.startsWith(t) || (t.startsWith(w) && w.length >= Math.min(4, t.length))));
 }
 

@@ -42,7 +42,7 @@ const ms = (x) => `${x.toFixed(2)} ms`;
 section("Build");
 const { root: scratch, outDir } = scratchOutDir(ROOT);
 const t0 = performance.now();
-const build = buildSite({ cwd: ROOT, base: "/", outDir });
+const build = await buildSite({ cwd: ROOT, base: "/", outDir });
 const buildSeconds = (performance.now() - t0) / 1000;
 if (build.status !== 0) {
   console.error(`astro build failed (exit ${build.status}):\n${build.output}`);

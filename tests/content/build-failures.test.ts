@@ -13,7 +13,7 @@ const root = resolve(".");
 const scratch: string[] = [];
 afterAll(() => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function buildWith(chapter: string | undefined): { status: number | null; output: string } {
+function buildWith(chapter: string | undefined): Promise<{ status: number | null; output: string }> {
   const dir = mkdtempSync(join(tmpdir(), "dc-broken-"));
   scratch.push(dir);
   for (const entry of ["astro.config.mjs", "tsconfig.json", "package.json", "src", "lib", "content"]) {
@@ -26,22 +26,23 @@ function buildWith(chapter: string | undefined): { status: number | null; output
 
 const frontmatter = '---\ntitle: Broken on purpose\nsection: "9.9"\nsummary: A chapter that must not build.\norder: 99\n---\n';
 
-describe("a broken chapter fails the build and names the file", () => {
-  it.concurrent("control: the copied project, with a valid extra chapter, builds", () => {
-    const { status, output } = buildWith(`${frontmatter}\nA valid chapter with $x^2$ and a [link](/chapters/9-9-broken/#exercises).\n\n## Exercises\n`);
+// Seven real builds side by side on a small machine: each may take minutes.
+describe("a broken chapter fails the build and names the file", { timeout: 600_000 }, () => {
+  it.concurrent("control: the copied project, with a valid extra chapter, builds", async () => {
+    const { status, output } = await buildWith(`${frontmatter}\nA valid chapter with $x^2$ and a [link](/chapters/9-9-broken/#exercises).\n\n## Exercises\n`);
     expect(output).not.toMatch(/error/i);
     expect(status).toBe(0);
   });
 
-  it.concurrent("bad frontmatter", () => {
-    const { status, output } = buildWith('---\ntitle: Broken\nsection: "nine"\norder: 99\n---\nText.\n');
+  it.concurrent("bad frontmatter", async () => {
+    const { status, output } = await buildWith('---\ntitle: Broken\nsection: "nine"\norder: 99\n---\nText.\n');
     expect(status).not.toBe(0);
     expect(output).toMatch(/9-9-broken/);
     expect(output).toMatch(/section|summary/);
   });
 
-  it.concurrent("invalid TeX", () => {
-    const { status, output } = buildWith(`${frontmatter}\nSome math: $\\frac{1}{$ and more.\n\n$$\nx = \\nosuchmacro\n$$\n`);
+  it.concurrent("invalid TeX", async () => {
+    const { status, output } = await buildWith(`${frontmatter}\nSome math: $\\frac{1}{$ and more.\n\n$$\nx = \\nosuchmacro\n$$\n`);
     expect(status).not.toBe(0);
     // Both formulas, each with its file and line: inline on line 8, display on 10.
     expect(output).toMatch(/content\/chapters\/9-9-broken\.mdx:8: KaTeX parse error/);
@@ -49,29 +50,29 @@ describe("a broken chapter fails the build and names the file", () => {
     expect(output).toContain("\\frac{1}{");
   });
 
-  it.concurrent("a KaTeX strict-mode warning", () => {
+  it.concurrent("a KaTeX strict-mode warning", async () => {
     // Unicode text in math mode is only a warning in KaTeX's default mode.
-    const { status, output } = buildWith(`${frontmatter}\nMath: $x = é$.\n`);
+    const { status, output } = await buildWith(`${frontmatter}\nMath: $x = é$.\n`);
     expect(status).not.toBe(0);
     expect(output).toMatch(/content\/chapters\/9-9-broken\.mdx/);
     expect(output).toMatch(/strict|LaTeX-incompatible|unicode/i);
   });
 
-  it.concurrent("invalid TeX in a <Tex> formula with computed numbers", () => {
+  it.concurrent("invalid TeX in a <Tex> formula with computed numbers", async () => {
     const chapter = `${frontmatter}\nimport Tex from "../../src/components/Tex.astro";\n\nValue: <Tex tex={"x = \\\\frac{1}{"} />.\n`;
-    const { status, output } = buildWith(chapter);
+    const { status, output } = await buildWith(chapter);
     expect(status).not.toBe(0);
     expect(output).toMatch(/content\/chapters\/9-9-broken\.mdx: <Tex> could not render/);
   });
 
-  it.concurrent("an unknown equation reference", () => {
-    const { status, output } = buildWith(`${frontmatter}\nAs in [](eq:no-such-equation).\n`);
+  it.concurrent("an unknown equation reference", async () => {
+    const { status, output } = await buildWith(`${frontmatter}\nAs in [](eq:no-such-equation).\n`);
     expect(status).not.toBe(0);
     expect(output).toMatch(/9-9-broken\.mdx:\d+: reference to unknown equation "no-such-equation"/);
   });
 
-  it.concurrent("a dangling link and a dangling anchor", () => {
-    const { status, output } = buildWith(`${frontmatter}\nSee [nowhere](/chapters/no-such-chapter/) and [here](#no-such-heading).\n`);
+  it.concurrent("a dangling link and a dangling anchor", async () => {
+    const { status, output } = await buildWith(`${frontmatter}\nSee [nowhere](/chapters/no-such-chapter/) and [here](#no-such-heading).\n`);
     expect(status).not.toBe(0);
     expect(output).toMatch(/content\/chapters\/9-9-broken\.mdx.*\/csc413\/chapters\/no-such-chapter\/.*does not resolve/);
     expect(output).toMatch(/content\/chapters\/9-9-broken\.mdx.*#no-such-heading/);

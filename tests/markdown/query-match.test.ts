@@ -11,6 +11,8 @@ describe("search results must match the query", () => {
     expect(matchesQuery("fixed xyzzyq", ["fixed", "x"])).toBe(false);
     expect(matchesQuery("x", ["x"]), "a one-letter query may match a one-letter word").toBe(true);
     expect(matchesQuery("σ", ["σ(x)"])).toBe(true);
+    expect(matchesQuery("sech", ["tanh⁡′(x)=1−tanh⁡2(x)=sech⁡2(x)∈(0,1],(6)."]), "a term inside a formula").toBe(true);
+    expect(matchesQuery("xyzzyq", ["σ′(x)=σ(x)(1−σ(x))"]), "only a lone letter inside a formula").toBe(false);
   });
 
   it("reads the words at Pagefind's positions", () => {

@@ -1,5 +1,5 @@
 // Running `astro build` from a test or the benchmark, the way a user runs it.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { join, resolve } from "node:path";
 
@@ -28,21 +28,27 @@ export function scratchOutDir(projectDir = ".") {
 /**
  * Build the site in `cwd` with the given base and output folder (undefined:
  * the project's default, dist/), with the figure gallery when asked.
- * Returns the exit status and all output.
+ * Resolves to the exit status and all output.
  * @param {{ cwd?: string, base: string, outDir?: string, gallery?: boolean, siteUrl?: string }} options
  */
 export function buildSite({ cwd = ".", base, outDir, gallery = false, siteUrl }) {
-  const result = spawnSync(process.execPath, ["node_modules/astro/astro.js", "build"], {
-    cwd,
-    env: {
-      ...cleanBuildEnv(),
-      SITE_BASE: base,
-      SITE_GALLERY: gallery ? "1" : "",
-      SITE_RECORD_BUILD: "0",
-      SITE_URL: siteUrl ?? "",
-      ...(outDir ? { SITE_OUT_DIR: outDir } : {}),
-    },
-    encoding: "utf8",
+  // Asynchronous, so that several builds (the broken-chapter cases) can run side by side.
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["node_modules/astro/astro.js", "build"], {
+      cwd,
+      env: {
+        ...cleanBuildEnv(),
+        SITE_BASE: base,
+        SITE_GALLERY: gallery ? "1" : "",
+        SITE_RECORD_BUILD: "0",
+        SITE_URL: siteUrl ?? "",
+        ...(outDir ? { SITE_OUT_DIR: outDir } : {}),
+      },
+    });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, output }));
   });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }

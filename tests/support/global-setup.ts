@@ -22,9 +22,9 @@ declare module "vitest" {
   }
 }
 
-export default function setup(project: TestProject) {
+export default async function setup(project: TestProject) {
   const { root, outDir } = scratchOutDir();
-  const { status, output } = buildSite({ base: SITE_BASE, outDir, gallery: true, siteUrl: SITE_URL });
+  const { status, output } = await buildSite({ base: SITE_BASE, outDir, gallery: true, siteUrl: SITE_URL });
   if (status !== 0) throw new Error(`astro build failed:\n${output}`);
   if (!findChromium()) {
     const line = `BROWSER TESTS SKIPPED: no Chromium found; ${INSTALL_HINT}.`;

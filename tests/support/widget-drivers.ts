@@ -206,7 +206,9 @@ const choiceDriver: KindDriver = {
 const choicesDriver: KindDriver = {
   async keyboard(ctx) {
     const unchecked = control(ctx).locator('input[type="checkbox"]:not(:checked)');
-    const box = (await unchecked.count()) > 0 ? unchecked.first() : control(ctx).locator('input[type="checkbox"]:checked').last();
+    const chosen = (await unchecked.count()) > 0 ? unchecked.first() : control(ctx).locator('input[type="checkbox"]:checked').last();
+    // By its value: a :checked locator would point elsewhere once Space unchecks it.
+    const box = control(ctx).locator(`input[type="checkbox"][value="${await chosen.getAttribute("value")}"]`);
     await box.focus();
     await expectChange(ctx, "Space on a box", () => ctx.page.keyboard.press("Space"));
     await expectFocus(ctx.page, box, "Space");
