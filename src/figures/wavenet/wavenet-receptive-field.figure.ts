@@ -41,8 +41,9 @@ interface FieldData {
 /** Largest tick value written out in digits; above it the ticks are powers of ten. */
 const DIGITS_UP_TO = 100_000;
 
-/** Ticks for a log axis from 1 to `max`: the powers of ten, with 2 and 5 times them while the range is short. */
+/** Ticks for a log axis from 1 to `max`: every whole number up to 10, else the powers of ten, with 2 and 5 times them while the range is short. */
 export function logTicks(max: number): number[] {
+  if (max <= 10) return Array.from({ length: Math.floor(max) }, (_, i) => i + 1);
   const ticks: number[] = [];
   const decades = Math.ceil(Math.log10(max));
   const steps = decades <= 2 ? [1, 2, 5] : [1];
@@ -97,6 +98,7 @@ export default defineFigure({
         labelAnchor: "center",
         labelArrow: "none",
         domain: [1, depth],
+        inset: 6,
         ticks: integerTicks(1, depth),
         tickFormat: integerTick,
       },
@@ -104,6 +106,7 @@ export default defineFigure({
         type: "log",
         label: "receptive field (samples)",
         domain: [1, max],
+        inset: 6,
         ticks: logTicks(max),
         tickFormat: logTickLabel(max),
         grid: true,
