@@ -10,6 +10,14 @@ describe("positionRuns", () => {
     expect(positionRuns([true, true])).toBe("1–2");
     expect(positionRuns([false, false])).toBe("none");
   });
+
+  it("shortens evenly spaced positions, as doubling leaves them, to their ends", () => {
+    const every2nd = Array.from({ length: 32 }, (_, i) => i >= 17 && i % 2 === 1);
+    expect(positionRuns(every2nd)).toBe("18, 20, …, 32");
+    // Three evenly spaced ones are listed; a run after a gap starts afresh.
+    expect(positionRuns([true, false, true, false, true])).toBe("1, 3, 5");
+    expect(positionRuns([true, false, false, true, true, true])).toBe("1, 4–6");
+  });
 });
 
 describe("scheduleText", () => {

@@ -219,7 +219,7 @@ export default defineFigure({
         l === 0 ? "—" : formatInteger(paddingPerLayer[l]),
       ]);
     }
-    return { columns: ["layer", "dilation", "units it depends on", "positions", "taps reading padding"], rows };
+    return { columns: ["layer", "dilation", "units reached", "positions", "padding taps"], rows };
   },
   interact(root, { values, set }) {
     return pickCells(root, {

@@ -2,15 +2,32 @@
 import { formatInteger } from "../../../lib/format";
 import type { DilationSchedule } from "../../../lib/wavenet";
 
-/** The marked positions of a layer as 1-based runs, "3–7, 9"; "none" when nothing is marked. */
+/**
+ * The marked positions of a layer, 1-based, kept short for a table cell:
+ * consecutive runs as "3–7", evenly spaced ones as "18, 20, …, 32" (four or
+ * more), the rest listed; "none" when nothing is marked.
+ */
 export function positionRuns(marked: readonly boolean[]): string {
+  const on: number[] = [];
+  marked.forEach((m, i) => {
+    if (m) on.push(i + 1);
+  });
   const parts: string[] = [];
-  for (let i = 0; i < marked.length; i++) {
-    if (!marked[i]) continue;
+  for (let i = 0; i < on.length;) {
+    const step = i + 1 < on.length ? on[i + 1] - on[i] : 0;
     let j = i;
-    while (j + 1 < marked.length && marked[j + 1]) j++;
-    parts.push(i === j ? formatInteger(i + 1) : `${formatInteger(i + 1)}–${formatInteger(j + 1)}`);
-    i = j;
+    while (j + 1 < on.length && on[j + 1] - on[j] === step) j++;
+    const count = j - i + 1;
+    if (step === 1 && count >= 2) {
+      parts.push(`${formatInteger(on[i])}–${formatInteger(on[j])}`);
+      i = j + 1;
+    } else if (count >= 4) {
+      parts.push(`${formatInteger(on[i])}, ${formatInteger(on[i] + step)}, …, ${formatInteger(on[j])}`);
+      i = j + 1;
+    } else {
+      parts.push(formatInteger(on[i]));
+      i += 1;
+    }
   }
   return parts.join(", ") || "none";
 }
