@@ -13,6 +13,7 @@ import { searchIndex } from "./src/integrations/search-index.ts";
 import { codeThemes } from "./src/markdown/code-themes.ts";
 import { katexOptions } from "./src/markdown/katex-options.ts";
 import { rehypeMathErrors } from "./src/markdown/rehype-math-errors.ts";
+import { rehypeTableScroll } from "./src/markdown/rehype-table-scroll.ts";
 import { remarkCrossRefs } from "./src/markdown/remark-cross-refs.ts";
 import { normalizeBase } from "./src/paths.ts";
 
@@ -33,7 +34,7 @@ export default defineConfig({
   outDir,
   markdown: {
     remarkPlugins: [remarkMath, [remarkCrossRefs, { base, chaptersDir }]],
-    rehypePlugins: [[rehypeKatex, katexOptions], rehypeMathErrors],
+    rehypePlugins: [[rehypeKatex, katexOptions], rehypeMathErrors, rehypeTableScroll],
     shikiConfig: { themes: codeThemes },
   },
   integrations: [
