@@ -21,6 +21,7 @@ import {
   type PixelCnnSequentialOperations,
 } from "../../../lib/pixelcnn";
 import type { ConnectionCount } from "../../../lib/wavenet";
+import { resolveBound } from "../params";
 import receptiveField, { IMAGE_COLS, IMAGE_ROWS } from "./receptive-field.figure";
 
 /** The worked example of the connection and sequential-operation counts: a 32 × 32 image, k = 64 channels, 10 layers. */
@@ -30,7 +31,7 @@ export const EXAMPLE = { height: 32, width: 32, channels: 64, depth: 10 } as con
 export const FIELD_DEPTH: number = receptiveField.params.depth.default;
 
 /** The grid widget's largest depth. */
-export const MAX_WIDGET_DEPTH: number = receptiveField.params.depth.max;
+export const MAX_WIDGET_DEPTH: number = resolveBound(receptiveField.params.depth.max, {});
 
 /** Connections of the example stack under a schedule, with or without the taps that read the padding. */
 function connectionsOf(schedule: MaskSchedule, countPadding: boolean): ConnectionCount {

@@ -16,7 +16,7 @@ interface Kernel {
 
 const ROW_NAMES = ["row above", "same row", "row below"];
 const GAP = 28;
-const TITLE = 22;
+const TITLE = 38;
 
 export default defineFigure({
   id: "masks",
@@ -85,11 +85,14 @@ export default defineFigure({
           "stroke-width": 3,
         }),
       );
-      const title = svg(
-        "text",
-        { x: px(left + panel / 2), y: 15, "text-anchor": "middle", "font-size": 13, "font-weight": 600, fill: "currentColor" },
-        `${k.title}: ${k.taps} taps`,
-      );
+      // Two short lines, so the title fits over a panel of 24 px cells.
+      const text = (y: number, weight: number, content: string) =>
+        svg(
+          "text",
+          { x: px(left + panel / 2), y, "text-anchor": "middle", "font-size": 13, "font-weight": weight, fill: "currentColor" },
+          content,
+        );
+      const title = svg("g", {}, text(14, 600, k.title), text(31, 400, `${k.taps} taps`));
       return svg("g", {}, title, ...cells);
     });
     return svg(
