@@ -9,13 +9,16 @@ import { formatInteger } from "../../../lib/format";
 import { pixelCnnInteriorCountSeries, type InteriorCountsAtDepth, type MaskSchedule } from "../../../lib/pixelcnn";
 import { integerTick, integerTicks } from "../axis-format";
 import { defineFigure } from "../figure-spec";
-import { choicesParam, numberParam } from "../params";
+import { choiceParam, numberParam } from "../params";
 
 // The two series colours of the course's line plots (blue and orange, both themes).
 const SCHEDULES: { name: MaskSchedule; label: string; short: string; color: string }[] = [
   { name: "A-then-B", label: "A, then B", short: "A→B", color: "var(--c-sigmoid)" },
   { name: "all-A", label: "A in every layer", short: "all A", color: "var(--c-tanh)" },
 ];
+
+/** Whether the radio choice ("both" or one schedule) shows this schedule. */
+const shows = (choice: string, name: MaskSchedule) => choice === "both" || choice === name;
 
 interface Series {
   name: MaskSchedule;
@@ -30,22 +33,24 @@ export default defineFigure({
   title: "Receptive-field and blind-spot sizes of a PixelCNN pixel against depth",
   params: {
     maxDepth: numberParam({ label: "Layers up to d", min: 2, max: 32, step: 1, default: 12, integer: true }),
-    schedules: choicesParam({
+    schedules: choiceParam({
       label: "Masks",
+      control: "radio",
       options: [
+        { value: "both", label: "both" },
         { value: "A-then-B", label: "A, then B" },
         { value: "all-A", label: "A in every layer" },
       ],
-      default: ["A-then-B", "all-A"],
+      default: "both",
     }),
   },
   key: ({ schedules }) =>
-    SCHEDULES.filter((s) => schedules.includes(s.name)).flatMap((s) => [
+    SCHEDULES.filter((s) => shows(schedules, s.name)).flatMap((s) => [
       { label: `${s.label}: receptive field`, color: s.color },
       { label: `${s.label}: blind spot`, color: s.color, dashed: true },
     ]),
   data({ maxDepth, schedules }): Series[] {
-    return SCHEDULES.filter((s) => schedules.includes(s.name)).map((s) => ({
+    return SCHEDULES.filter((s) => shows(schedules, s.name)).map((s) => ({
       ...s,
       counts: pixelCnnInteriorCountSeries(s.name, maxDepth),
     }));
@@ -102,7 +107,6 @@ export default defineFigure({
     };
   },
   describe(series, { maxDepth }) {
-    if (series.length === 0) return `No mask schedule is selected: pick one or both to plot their sizes against depth.`;
     return (
       `Sizes in pixels of the receptive field (solid) and blind spot (dashed) of an interior output pixel, for 1 to ${maxDepth} layers, found by propagating dependencies. ` +
       series
@@ -114,7 +118,6 @@ export default defineFigure({
     );
   },
   table(series, { maxDepth }) {
-    if (series.length === 0) return { columns: ["layers d"], rows: [["none selected"]] };
     return {
       columns: ["layers d", ...series.flatMap((s) => [`${s.label}: field`, `${s.label}: blind spot`])],
       rows: Array.from({ length: maxDepth }, (_, i) => [
