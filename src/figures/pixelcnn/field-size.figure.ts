@@ -12,9 +12,10 @@ import { defineFigure } from "../figure-spec";
 import { choiceParam, numberParam } from "../params";
 
 // The two series colours of the course's line plots (blue and orange, both themes).
-const SCHEDULES: { name: MaskSchedule; label: string; short: string; color: string }[] = [
-  { name: "A-then-B", label: "A, then B", short: "A→B", color: "var(--c-sigmoid)" },
-  { name: "all-A", label: "A in every layer", short: "all A", color: "var(--c-tanh)" },
+// `short` labels the line ends, `column` the data table's columns (narrow enough not to scroll).
+const SCHEDULES: { name: MaskSchedule; label: string; short: string; column: string; color: string }[] = [
+  { name: "A-then-B", label: "A, then B", short: "A→B", column: "A then B", color: "var(--c-sigmoid)" },
+  { name: "all-A", label: "A in every layer", short: "all A", column: "all A", color: "var(--c-tanh)" },
 ];
 
 /** Whether the radio choice ("both" or one schedule) shows this schedule. */
@@ -24,6 +25,7 @@ interface Series {
   name: MaskSchedule;
   label: string;
   short: string;
+  column: string;
   color: string;
   counts: InteriorCountsAtDepth[];
 }
@@ -119,7 +121,7 @@ export default defineFigure({
   },
   table(series, { maxDepth }) {
     return {
-      columns: ["layers d", ...series.flatMap((s) => [`${s.label}: field`, `${s.label}: blind spot`])],
+      columns: ["layers d", ...series.flatMap((s) => [`${s.column}: field`, `${s.column}: blind spot`])],
       rows: Array.from({ length: maxDepth }, (_, i) => [
         String(i + 1),
         ...series.flatMap((s) => [formatInteger(s.counts[i].fieldSize), formatInteger(s.counts[i].blindSpotSize)]),
