@@ -12,7 +12,7 @@
 // dependency graph; the closed forms (H + W + d − 2, l + r + c, the
 // upper-left quadrant) are what the tests check them against.
 
-import { convolutionConnections, MAX_IMAGE_CHANNELS, type Tap } from "./pixelcnn";
+import { convolutionConnections, MAX_IMAGE_CHANNELS, pixelCnnView, type Mask, type PixelCnnView, type Tap } from "./pixelcnn";
 import { describeValue, requireIntegerInRange } from "./validate";
 import type { ConnectionCount } from "./wavenet";
 
@@ -183,4 +183,196 @@ export function mdrnnConnections(options: MdrnnConnectionOptions): ConnectionCou
   const layer: number = convolutionConnections(taps, options.height, options.width, options.channels, options.countPadding);
   const perLayer: number[] = new Array<number>(options.depth).fill(layer);
   return { perLayer, total: layer * options.depth };
+}
+
+/** The three ways chapter 2.3 runs an MDRNN: all ready units at once, one layer at a time (each by its own wavefront), one unit at a time in raster order. Used in chapter 2.3. */
+export type MdrnnSchedule = "wavefront" | "layer-by-layer" | "raster-scan";
+
+/** The schedules in the order the chapter compares them. Used in chapter 2.3. */
+export const MDRNN_SCHEDULES: readonly MdrnnSchedule[] = ["wavefront", "layer-by-layer", "raster-scan"];
+
+function requireSchedule(schedule: unknown): MdrnnSchedule {
+  if (schedule !== "wavefront" && schedule !== "layer-by-layer" && schedule !== "raster-scan") {
+    throw new RangeError(`schedule must be "wavefront", "layer-by-layer" or "raster-scan", got ${describeValue(schedule)}`);
+  }
+  return schedule;
+}
+
+/**
+ * Step (0-based) of every unit under one of the three schedules, with units per step and the step count, for the chapter's step-by-step widget. Used in chapter 2.3.
+ *
+ * "wavefront" is mdrnnWavefront (every unit at its earliest step).
+ * "layer-by-layer" runs layer l only after layer l − 1 has finished, each
+ * layer by the earliest schedule of a one-layer network (its own graph's
+ * longest paths), so layer l starts at step l·(critical path of one layer).
+ * "raster-scan" runs one unit per step in the order layer, row, column.
+ * Same argument checks as mdrnnUnitSteps, plus the schedule's name.
+ */
+export function mdrnnScheduleTimeline(height: number, width: number, depth: number, schedule: MdrnnSchedule): MdrnnWavefront {
+  requireGrid(height, width, depth);
+  const s: MdrnnSchedule = requireSchedule(schedule);
+  if (s === "wavefront") return mdrnnWavefront(height, width, depth);
+  const plane: number = height * width;
+  const steps: Int32Array = new Int32Array(depth * plane);
+  if (s === "raster-scan") {
+    for (let i = 0; i < steps.length; i++) steps[i] = i;
+  } else {
+    const one: Int32Array = mdrnnUnitSteps(height, width, 1);
+    let span: number = 0;
+    for (let i = 0; i < plane; i++) if (one[i] + 1 > span) span = one[i] + 1;
+    for (let l = 0; l < depth; l++) for (let i = 0; i < plane; i++) steps[l * plane + i] = l * span + one[i];
+  }
+  let stepCount: number = 0;
+  for (let i = 0; i < steps.length; i++) if (steps[i] + 1 > stepCount) stepCount = steps[i] + 1;
+  const unitsPerStep: number[] = new Array<number>(stepCount).fill(0);
+  for (let i = 0; i < steps.length; i++) unitsPerStep[steps[i]] += 1;
+  return { steps, unitsPerStep, stepCount };
+}
+
+/**
+ * Input pixels (grid[r][c]) that the prediction of x(row, col) depends on, under the chapter's convention: the output for x(row, col) reads the top-layer states h_d(row, col − 1) and h_d(row − 1, col), never x(row, col) itself. Used in chapter 2.3.
+ *
+ * It is the union of the contexts (mdrnnContext) of those two states, so the
+ * upper-left quadrant r ≤ row, c ≤ col without the pixel itself; empty at
+ * (0, 0). Depth does not change it. Same argument checks as mdrnnContext.
+ */
+export function mdrnnPredictionContext(height: number, width: number, row: number, col: number, depth: number = 1): boolean[][] {
+  requireGrid(height, width, depth);
+  requireIntegerInRange("row", row, 0, height - 1);
+  requireIntegerInRange("col", col, 0, width - 1);
+  const out: boolean[][] = Array.from({ length: height }, () => new Array<boolean>(width).fill(false));
+  const read: Array<[number, number]> = [];
+  if (col > 0) read.push([row, col - 1]); // west state
+  if (row > 0) read.push([row - 1, col]); // north state
+  for (const [r, c] of read) {
+    const ctx: boolean[][] = mdrnnContext(height, width, r, c, depth);
+    for (let i = 0; i < height; i++) for (let j = 0; j < width; j++) if (ctx[i][j]) out[i][j] = true;
+  }
+  return out;
+}
+
+/** The MDRNN's prediction context and a PixelCNN's receptive field for the same pixel, compared pixel by pixel, with their sizes. Used in chapter 2.3. */
+export interface ContextComparison {
+  /** mdrnnPredictionContext of the pixel. */
+  readonly mdrnn: boolean[][];
+  /** The PixelCNN receptive field (pixelCnnView). */
+  readonly field: boolean[][];
+  /** The PixelCNN blind spot (pixelCnnView). */
+  readonly blindSpot: boolean[][];
+  /** Pixels before (row, col) in raster order: the whole past. */
+  readonly past: number;
+  readonly mdrnnSize: number;
+  readonly fieldSize: number;
+  readonly blindSpotSize: number;
+  /** Pixels both models see. */
+  readonly both: number;
+  /** Pixels only the MDRNN sees. */
+  readonly mdrnnOnly: number;
+  /** Pixels only the PixelCNN sees; every one of them is up-right (above and to the right). */
+  readonly pixelCnnOnly: number;
+  /** Past pixels above and to the right (r < row, c > col): the part of the past the MDRNN never sees. */
+  readonly upRightPast: number;
+  /** Past pixels neither model sees. */
+  readonly neither: number;
+}
+
+/**
+ * Compare, at one pixel of an H×W image, the MDRNN's prediction context with the receptive field of a PixelCNN with masks `masks` (first layer first). Used in chapter 2.3.
+ *
+ * Both grids come from their dependency graphs (mdrnnPredictionContext,
+ * pixelCnnView); the counts are taken pixel by pixel. Same argument checks
+ * as pixelCnnView (the MDRNN's sizes must also be ≤ MAX_MDRNN_SIZE).
+ */
+export function compareContexts(masks: readonly Mask[], height: number, width: number, row: number, col: number): ContextComparison {
+  const view: PixelCnnView = pixelCnnView(masks, height, width, row, col);
+  const mdrnn: boolean[][] = mdrnnPredictionContext(height, width, row, col);
+  let mdrnnSize: number = 0;
+  let both: number = 0;
+  let mdrnnOnly: number = 0;
+  let pixelCnnOnly: number = 0;
+  let upRightPast: number = 0;
+  let neither: number = 0;
+  for (let r = 0; r < height; r++) {
+    for (let c = 0; c < width; c++) {
+      const inPast: boolean = r < row || (r === row && c < col);
+      const m: boolean = mdrnn[r][c];
+      const p: boolean = view.field[r][c];
+      if (m) mdrnnSize++;
+      if (m && p) both++;
+      else if (m) mdrnnOnly++;
+      else if (p) pixelCnnOnly++;
+      else if (inPast) neither++;
+      if (r < row && c > col) upRightPast++;
+    }
+  }
+  return {
+    mdrnn,
+    field: view.field,
+    blindSpot: view.blindSpot,
+    past: row * width + col,
+    mdrnnSize,
+    fieldSize: view.fieldSize,
+    blindSpotSize: view.blindSpotSize,
+    both,
+    mdrnnOnly,
+    pixelCnnOnly,
+    upRightPast,
+    neither,
+  };
+}
+
+/**
+ * Sequential steps to sample a whole H×W image from a d-layer MDRNN when every step runs all it can: one step per unit update and one per drawn pixel (its output reads h_d west and north, as in mdrnnPredictionContext). Used in chapter 2.3.
+ *
+ * Longest path over the graph of pixel draws and unit updates: x(r, c) waits
+ * for h_d(r, c − 1) and h_d(r − 1, c); h_1(r, c) waits for x(r, c) and its
+ * west and north neighbours; h_l(r, c) for h_{l−1}(r, c) and its neighbours.
+ * Pixels on one anti-diagonal never wait for each other, so the result is
+ * (H + W − 2)(d + 1) + 1, not H·W·(d + 1) (the tests check the closed form).
+ */
+export function mdrnnSamplingCriticalPath(height: number, width: number, depth: number): number {
+  requireGrid(height, width, depth);
+  const plane: number = height * width;
+  const draw: Int32Array = new Int32Array(plane); // step of x(r, c)
+  const state: Int32Array = new Int32Array(depth * plane); // step of h_l(r, c), layer-major
+  let longest: number = 0;
+  // Raster order is a topological order of this graph: every node reads
+  // only nodes at earlier (row, col), or lower layers at the same (row, col).
+  for (let r = 0; r < height; r++) {
+    for (let c = 0; c < width; c++) {
+      const i: number = r * width + c;
+      const top: number = (depth - 1) * plane;
+      let latest: number = -1;
+      if (c > 0) latest = Math.max(latest, state[top + i - 1]);
+      if (r > 0) latest = Math.max(latest, state[top + i - width]);
+      draw[i] = latest + 1;
+      if (draw[i] + 1 > longest) longest = draw[i] + 1;
+      for (let l = 0; l < depth; l++) {
+        const at: number = l * plane + i;
+        let ready: number = l === 0 ? draw[i] : state[at - plane];
+        if (c > 0) ready = Math.max(ready, state[at - 1]);
+        if (r > 0) ready = Math.max(ready, state[at - width]);
+        state[at] = ready + 1;
+      }
+    }
+  }
+  return longest;
+}
+
+/** Arguments of mdrnnActivationCount: image size, units per layer position k, depth d. Used in chapter 2.3. */
+export interface ActivationCountOptions {
+  readonly height: number;
+  readonly width: number;
+  readonly channels: number;
+  readonly depth: number;
+}
+
+/**
+ * Numbers kept for backpropagation by a d-layer network with k units (or filters) at each of the H·W positions of every layer: d·H·W·k, the same for the MDRNN and for PixelCNN (one k-vector per position per layer; the input image not counted). Used in chapter 2.3.
+ */
+export function mdrnnActivationCount(options: ActivationCountOptions): number {
+  if (typeof options !== "object" || options === null) throw new RangeError(`options must be an object, got ${describeValue(options)}`);
+  requireGrid(options.height, options.width, options.depth);
+  requireIntegerInRange("channels", options.channels, 1, MAX_IMAGE_CHANNELS);
+  return options.depth * options.height * options.width * options.channels;
 }

@@ -1,0 +1,136 @@
+/**
+ * Every number chapter 2.3 prints, pinned to the text it shows, against an
+ * independent computation: closed forms the lib does not use, or direct
+ * counts over explicit sets. The lib calls are the ones the chapter makes
+ * (content/chapters/2-3-multidimensional-rnn.mdx), with the same arguments.
+ */
+import { describe, expect, it } from "vitest";
+import { formatInteger } from "../../lib/format";
+import {
+  compareContexts,
+  MDRNN_INPUTS,
+  mdrnnActivationCount,
+  mdrnnConnections,
+  mdrnnCriticalPath,
+  mdrnnSamplingCriticalPath,
+  mdrnnScheduleSteps,
+  mdrnnWavefront,
+} from "../../lib/mdrnn";
+import { maskSchedule, maskTaps, pixelCnnConnections, pixelCnnInteriorCounts, pixelCnnSequentialOperations } from "../../lib/pixelcnn";
+import wavefront from "../../src/figures/mdrnn/wavefront.figure";
+
+// The chapter's example: a 32 × 32 image, 8 layers, k = 64; and 256 × 256.
+const [H, W, d, k] = [32, 32, 8, 64];
+const big = 256;
+const aThenB = maskSchedule(d, "A-then-B");
+const shown = (n: number) => formatInteger(n).replace(/\u202F/g, " ");
+
+describe("chapter 2.3: the numbers in the prose", () => {
+  it("fan-in and live taps", () => {
+    expect(MDRNN_INPUTS.length).toBe(3);
+    expect(maskTaps("A").length).toBe(4);
+    expect(maskTaps("B").length).toBe(5);
+  });
+
+  it("connections: 3dHWk², k²d(3HW − H − W), and PixelCNN's (4 + 5(d − 1))HWk²", () => {
+    const padded = mdrnnConnections({ height: H, width: W, channels: k, depth: d, countPadding: true }).total;
+    const unpadded = mdrnnConnections({ height: H, width: W, channels: k, depth: d, countPadding: false }).total;
+    const pixelCnn = pixelCnnConnections({ height: H, width: W, channels: k, masks: aThenB, countPadding: true }).total;
+    expect(shown(padded)).toBe("100 663 296");
+    expect(padded).toBe(3 * d * H * W * k * k);
+    expect(shown(unpadded)).toBe("98 566 144");
+    expect(unpadded).toBe(k * k * d * (3 * H * W - H - W));
+    expect(shown(padded - unpadded)).toBe("2 097 152");
+    expect(padded - unpadded).toBe(d * k * k * (H + W));
+    expect(shown(pixelCnn)).toBe("163 577 856");
+    expect(pixelCnn).toBe((4 + 5 * (d - 1)) * H * W * k * k);
+  });
+
+  it("sequential steps: 70, 504 and 8 192 for the MDRNN; 8 for PixelCNN; 518 on 256 × 256", () => {
+    const s = mdrnnScheduleSteps(H, W, d);
+    expect([shown(s.wavefront), shown(s.layerByLayer), shown(s.rasterScan)]).toEqual(["70", "504", "8 192"]);
+    expect([s.wavefront, s.layerByLayer, s.rasterScan]).toEqual([H + W + d - 2, d * (H + W - 1), d * H * W]);
+    expect(shown(mdrnnScheduleSteps(big, big, d).wavefront)).toBe("518");
+    expect(pixelCnnSequentialOperations(aThenB, H, W).training).toBe(d);
+    expect(pixelCnnSequentialOperations(aThenB, big, big).training).toBe(d);
+    expect(pixelCnnSequentialOperations(aThenB, H, W).samplingNetworkEvaluations).toBe(1024);
+    expect(shown(H * W)).toBe("1 024");
+  });
+
+  it("the wavefront figure's default takes H + W + d − 2 = 12 steps", () => {
+    const { rows, cols, layers } = wavefront.params;
+    expect(mdrnnCriticalPath(rows.default, cols.default, layers.default)).toBe(12);
+    expect(rows.default + cols.default + layers.default - 2).toBe(12);
+  });
+
+  it("activations: dHWk = 524 288", () => {
+    const n = mdrnnActivationCount({ height: H, width: W, channels: k, depth: d });
+    expect(shown(n)).toBe("524 288");
+    expect(n).toBe(d * H * W * k);
+  });
+
+  it("PixelCNN's interior field: (3d² + 5d)/2 = 116 pixels, blind spot d(d − 1)/2 = 28", () => {
+    const c = pixelCnnInteriorCounts(aThenB);
+    expect(c.fieldSize).toBe((3 * d * d + 5 * d) / 2);
+    expect(c.fieldSize).toBe(116);
+    expect(c.blindSpotSize).toBe((d * (d - 1)) / 2);
+    expect(c.blindSpotSize).toBe(28);
+  });
+
+  it("contexts at pixel (16, 16), at the last pixel and at the first pixel of the last row", () => {
+    // Independent shape of the A-then-B field at an interior pixel: row −j
+    // (1 ≤ j ≤ d) spans columns −d … +j, the pixel's own row −d … −1. Up-right
+    // is columns +1 … +j on row −j: 1 + 2 + … + d pixels.
+    const middle = compareContexts(aThenB, H, W, 15, 15);
+    expect(middle.mdrnnSize).toBe(16 * 16 - 1);
+    expect(shown(middle.mdrnnSize)).toBe("255");
+    expect(middle.fieldSize).toBe(116);
+    expect(middle.pixelCnnOnly).toBe((d * (d + 1)) / 2);
+    expect(middle.pixelCnnOnly).toBe(36);
+    expect(middle.mdrnnOnly).toBe(255 - (116 - 36));
+    expect(middle.mdrnnOnly).toBe(175);
+
+    const last = compareContexts(aThenB, H, W, H - 1, W - 1);
+    expect(shown(last.mdrnnSize)).toBe("1 023");
+    expect(last.mdrnnSize).toBe(H * W - 1);
+
+    // First pixel of the last row: the MDRNN sees column 1 above it; the
+    // up-right past is (H − 1)(W − 1). At column 0 the field's row −j keeps
+    // columns 0 … +j (the left part is cut by the border): Σ (j + 1).
+    const rowStart = compareContexts(aThenB, H, W, H - 1, 0);
+    expect(rowStart.mdrnnSize).toBe(H - 1);
+    expect(rowStart.upRightPast).toBe((H - 1) * (W - 1));
+    expect(shown(rowStart.upRightPast)).toBe("961");
+    expect(rowStart.past).toBe((H - 1) * W);
+    expect(shown(rowStart.past)).toBe("992");
+    let field = 0;
+    let upRight = 0;
+    for (let j = 1; j <= d; j++) {
+      field += j + 1;
+      upRight += j;
+    }
+    expect(rowStart.fieldSize).toBe(field);
+    expect(rowStart.fieldSize).toBe(44);
+    expect(rowStart.pixelCnnOnly).toBe(upRight);
+    expect(rowStart.pixelCnnOnly).toBe(36);
+  });
+
+  it("exercise 2: the busiest wavefront steps and the average", () => {
+    // Direct count of the triples (l, r, c), 0-based, with l + r + c = s.
+    const counts = new Array<number>(H + W + d - 2).fill(0);
+    for (let l = 0; l < d; l++) for (let r = 0; r < H; r++) for (let c = 0; c < W; c++) counts[l + r + c]++;
+    expect(mdrnnWavefront(H, W, d).unitsPerStep).toEqual(counts);
+    const busiest = Math.max(...counts);
+    expect(busiest).toBe(240);
+    expect(counts.map((n, s) => (n === busiest ? s + 1 : 0)).filter((s) => s > 0)).toEqual([35, 36]);
+    expect(counts[0]).toBe(1);
+    expect(counts.at(-1)).toBe(1);
+    expect(formatInteger(Math.round(8192 / 70))).toBe("117");
+  });
+
+  it("exercise 5: sampling on anti-diagonals, (H + W − 2)(d + 1) + 1 = 559, against HW(d + 1) = 9 216", () => {
+    expect(mdrnnSamplingCriticalPath(H, W, d)).toBe((H + W - 2) * (d + 1) + 1);
+    expect(mdrnnSamplingCriticalPath(H, W, d)).toBe(559);
+    expect(shown(H * W * (d + 1))).toBe("9 216");
+  });
+});
