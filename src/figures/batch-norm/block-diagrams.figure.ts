@@ -96,7 +96,11 @@ function column(d: Diagram, left: number, width: number): SvgNode[] {
     if (op === "+") {
       nodes.push(
         svg("circle", { cx: px(centre), cy: px(y), r: 10, fill: "var(--bg)", stroke: d.color, "stroke-width": 2 }),
-        svg("path", { d: `M ${px(centre - 5)} ${px(y)} H ${px(centre + 5)} M ${px(centre)} ${px(y - 5)} V ${px(y + 5)}`, stroke: d.color, "stroke-width": 2 }),
+        svg("path", {
+          d: `M ${px(centre - 5)} ${px(y)} H ${px(centre + 5)} M ${px(centre)} ${px(y - 5)} V ${px(y + 5)}`,
+          stroke: d.color,
+          "stroke-width": 2,
+        }),
       );
       return;
     }
@@ -124,7 +128,7 @@ export default defineFigure({
   title: "The two residual blocks of the problem",
   params: {},
   key: [
-    { label: "shortcut of ReLU before addition: reaches x_{l+1} untouched", color: "var(--c-block-relu-before)" },
+    { label: "shortcut of ReLU before addition: reaches the output untouched", color: "var(--c-block-relu-before)" },
     { label: "shortcut of BN after addition: passes through BN and ReLU", color: "var(--c-block-bn-after)" },
   ],
   data() {
@@ -141,13 +145,15 @@ export default defineFigure({
   },
   describe(diagrams) {
     return (
-      `Two residual blocks drawn from the input x_l (top) to the output x_{l+1} (bottom). ` +
+      `Two residual blocks drawn from the input x_l (top) to the output x_l+1 (bottom). ` +
       diagrams
         .map((d) => {
           const after = d.ops.slice(d.ops.indexOf("+") + 1);
           return (
-            `${d.title} (${d.panel}): ${d.ops.join(" → ")}, with the shortcut from x_l joining at the addition` +
-            (after.length ? `; after the addition the sum passes through ${after.join(" and ")}, so the shortcut does too.` : `, which is the block's output.`)
+            `${d.title} (${d.panel}): ${d.ops.map((op) => (op === "+" ? "add x_l" : op)).join(" → ")}, with the shortcut from x_l joining at the addition` +
+            (after.length
+              ? `; after the addition the sum passes through ${after.join(" and ")}, so the shortcut does too.`
+              : `, which is the block's output.`)
           );
         })
         .join(" ")
@@ -157,7 +163,10 @@ export default defineFigure({
     const rows = Math.max(...diagrams.map((d) => d.ops.length));
     return {
       columns: ["step", ...diagrams.map((d) => d.title)],
-      rows: Array.from({ length: rows }, (_, i) => [formatInteger(i + 1), ...diagrams.map((d) => (d.ops[i] === "+" ? "+ x_l (shortcut)" : (d.ops[i] ?? "")))]),
+      rows: Array.from({ length: rows }, (_, i) => [
+        formatInteger(i + 1),
+        ...diagrams.map((d) => (d.ops[i] === "+" ? "+ x_l (shortcut)" : (d.ops[i] ?? ""))),
+      ]),
     };
   },
   code: [{ file: "src/figures/batch-norm/block-diagrams.figure.ts" }],

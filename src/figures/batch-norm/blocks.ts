@@ -34,7 +34,13 @@ export const BLOCK_STYLES: Readonly<Record<ResidualBlock, BlockStyle>> = {
     color: "var(--c-block-relu-only)",
     dashed: true,
   },
-  "full-preactivation": { label: "full pre-activation", short: "full pre-act.", panel: "e", color: "var(--c-block-full-pre)", dashed: true },
+  "full-preactivation": {
+    label: "full pre-activation",
+    short: "full pre-act.",
+    panel: "e",
+    color: "var(--c-block-full-pre)",
+    dashed: true,
+  },
 };
 
 /** The dash pattern of a dashed curve (the key's line samples use the same). */

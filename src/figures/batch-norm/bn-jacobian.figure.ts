@@ -5,12 +5,7 @@
  * asks for, are drawn filled.
  */
 import * as Plot from "@observablehq/plot";
-import {
-  BATCH_NORM_DEFAULT_EPS,
-  batchNormForward,
-  batchNormJacobian,
-  batchNormJacobianFiniteDifference,
-} from "../../../lib/batch-norm";
+import { BATCH_NORM_DEFAULT_EPS, batchNormForward, batchNormJacobian, batchNormJacobianFiniteDifference } from "../../../lib/batch-norm";
 import { formatLog10Text, formatSignificant } from "../../../lib/format";
 import { createRng } from "../../../lib/random";
 import { defineFigure } from "../figure-spec";

@@ -1,11 +1,12 @@
 /**
  * Chapter 1.3's simulation as the residual-gradients figure and the chapter's
  * prose use it: one draw of a stack (x₀, G and the weights) per (depth,
- * width, batch, seed), run forward and backward for each of the five block
- * kinds of He et al. 2016, Fig. 4, in stages (one kind at a time) so a widget
- * can draw each curve as it arrives. Results are memoised per size and seed,
- * so the kinds shown (a plot-only choice) never recompute a run, and the
- * chapter's numbers and the figure's data are one computation at build time.
+ * width, batch, seed), run forward and backward for each chosen block kind
+ * of He et al. 2016, Fig. 4, in stages (one kind at a time) so a widget can
+ * draw each curve as it arrives. Runs are memoised per size, seed and kind:
+ * showing a kind again, or one more kind, costs at most that kind's run, and
+ * the chapter's numbers and the figure's data are one computation at build
+ * time.
  */
 import {
   drawResidualStack,
@@ -14,6 +15,7 @@ import {
   summariseGradientGrowth,
   type GradientGrowthSummary,
   type ResidualBlock,
+  type ResidualStackDraws,
   type ResidualStackOptions,
 } from "../../../lib/residual-blocks";
 
@@ -24,7 +26,7 @@ export interface KindRun {
   summary: GradientGrowthSummary | null;
 }
 
-/** The simulation's result for one size and seed: the kinds computed so far, in He et al.'s Fig. 4 order. */
+/** The simulation's result for one size and seed: the kinds asked for (or computed so far), in He et al.'s Fig. 4 order. */
 export interface StackRuns {
   depth: number;
   width: number;
@@ -33,53 +35,63 @@ export interface StackRuns {
   runs: KindRun[];
 }
 
-/** Finished results, most recent last; a few are enough to go back and forth between settings. */
-const MEMO_SIZE = 8;
-const memo = new Map<string, StackRuns>();
+/** Finished runs per (size, seed, kind), most recent last: enough to toggle kinds and go back and forth between a few settings. */
+const MEMO_SIZE = 40;
+const memo = new Map<string, KindRun>();
 
-const memoKey = ({ depth, width, batch, seed }: ResidualStackOptions) => `${depth}/${width}/${batch}/${seed}`;
+const memoKey = ({ depth, width, batch, seed }: ResidualStackOptions, block: ResidualBlock) =>
+  `${depth}/${width}/${batch}/${seed}/${block}`;
 
-function remember(key: string, result: StackRuns): void {
-  memo.delete(key);
-  memo.set(key, result);
+function recall(key: string): KindRun | undefined {
+  const run = memo.get(key);
+  if (run) {
+    memo.delete(key);
+    memo.set(key, run);
+  }
+  return run;
+}
+
+function remember(key: string, run: KindRun): void {
+  memo.set(key, run);
   while (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value as string);
 }
 
-/** The kinds in Fig. 4 order, `first` ones computed first (the ones a reader is looking at). */
-function computeOrder(first: readonly ResidualBlock[]): ResidualBlock[] {
-  return [...RESIDUAL_BLOCKS.filter((b) => first.includes(b)), ...RESIDUAL_BLOCKS.filter((b) => !first.includes(b))];
-}
-
 /**
- * The five kinds' runs in stages: after each kind, the kinds done so far (in
- * Fig. 4 order). The last stage holds all five and equals `stackRuns(options)`.
- * The stack is drawn once and shared by every kind.
+ * The runs of the chosen kinds in stages: after each kind that had to be
+ * computed, the kinds done so far (in Fig. 4 order); the last stage holds
+ * every chosen kind and equals `stackRuns(options, blocks)`. The stack is
+ * drawn once, only if some kind is not memoised, and shared by every kind.
  */
-export function* stackRunsInStages(options: ResidualStackOptions, first: readonly ResidualBlock[] = []): Generator<StackRuns> {
+export function* stackRunsInStages(
+  options: ResidualStackOptions,
+  blocks: readonly ResidualBlock[] = RESIDUAL_BLOCKS,
+): Generator<StackRuns> {
   const { depth, width, batch, seed } = options;
-  const key = memoKey(options);
-  const done = memo.get(key);
-  if (done) {
-    remember(key, done);
-    yield done;
-    return;
+  const chosen = RESIDUAL_BLOCKS.filter((b) => blocks.includes(b));
+  const done = new Map<ResidualBlock, KindRun>();
+  const stage = (): StackRuns => ({ depth, width, batch, seed, runs: chosen.filter((b) => done.has(b)).map((b) => done.get(b)!) });
+  for (const block of chosen) {
+    const run = recall(memoKey(options, block));
+    if (run) done.set(block, run);
   }
-  const draws = drawResidualStack({ depth, width, batch, seed });
-  const byKind = new Map<ResidualBlock, KindRun>();
-  for (const block of computeOrder(first)) {
+  let draws: ResidualStackDraws | undefined;
+  for (const block of chosen) {
+    if (done.has(block)) continue;
+    draws ??= drawResidualStack({ depth, width, batch, seed });
     const { log10Norms } = simulateResidualStack(block, draws);
     const summary = log10Norms.every(Number.isFinite) ? summariseGradientGrowth(log10Norms) : null;
-    byKind.set(block, { block, log10Norms, summary });
-    const stage: StackRuns = { depth, width, batch, seed, runs: RESIDUAL_BLOCKS.filter((b) => byKind.has(b)).map((b) => byKind.get(b)!) };
-    if (byKind.size === RESIDUAL_BLOCKS.length) remember(key, stage);
-    yield stage;
+    const run: KindRun = { block, log10Norms, summary };
+    remember(memoKey(options, block), run);
+    done.set(block, run);
+    if (done.size < chosen.length) yield stage();
   }
+  yield stage();
 }
 
-/** All five kinds' runs for one size and seed (memoised). */
-export function stackRuns(options: ResidualStackOptions): StackRuns {
+/** The runs of the chosen kinds (all five by default) for one size and seed (memoised per kind). */
+export function stackRuns(options: ResidualStackOptions, blocks: readonly ResidualBlock[] = RESIDUAL_BLOCKS): StackRuns {
   let last: StackRuns | undefined;
-  for (const stage of stackRunsInStages(options)) last = stage;
+  for (const stage of stackRunsInStages(options, blocks)) last = stage;
   return last!;
 }
 
