@@ -5,7 +5,9 @@ import { defineConfig } from "astro/config";
 import rehypeKatex from "rehype-katex";
 import remarkMath from "remark-math";
 import { checkLinks } from "./src/integrations/check-links.ts";
+import { deployFiles, readLastBuild } from "./src/integrations/deploy-files.ts";
 import { gallery } from "./src/integrations/gallery.ts";
+import { katexFontSubset } from "./src/integrations/katex-font-subset.ts";
 import { katexWoff2Only } from "./src/integrations/katex-woff2-only.ts";
 import { searchIndex } from "./src/integrations/search-index.ts";
 import { codeThemes } from "./src/markdown/code-themes.ts";
@@ -15,20 +17,33 @@ import { remarkCrossRefs } from "./src/markdown/remark-cross-refs.ts";
 import { normalizeBase } from "./src/paths.ts";
 
 // SITE_BASE=/csc413/ npm run build  →  a site that works under /csc413/.
-const base = normalizeBase(process.env.SITE_BASE);
+// `npm run preview` serves the last build where it was built for, unless told otherwise.
+const lastBuild = process.argv.includes("preview") ? readLastBuild() : undefined;
+const base = normalizeBase(process.env.SITE_BASE ?? lastBuild?.base);
+const outDir = process.env.SITE_OUT_DIR ?? lastBuild?.outDir ?? "./dist";
+// SITE_URL=https://example.edu/csc413/ adds canonical links and a sitemap.
+const site = process.env.SITE_URL || undefined;
 const chaptersDir = fileURLToPath(new URL("./content/chapters/", import.meta.url));
 
 export default defineConfig({
   base,
+  site,
   trailingSlash: "always",
   publicDir: "./src/public",
-  outDir: process.env.SITE_OUT_DIR ?? "./dist",
+  outDir,
   markdown: {
     remarkPlugins: [remarkMath, [remarkCrossRefs, { base, chaptersDir }]],
     rehypePlugins: [[rehypeKatex, katexOptions], rehypeMathErrors],
     shikiConfig: { themes: codeThemes },
   },
-  integrations: [mdx(), gallery(process.env.SITE_GALLERY === "1"), checkLinks(base), searchIndex()],
+  integrations: [
+    mdx(),
+    gallery(process.env.SITE_GALLERY === "1"),
+    checkLinks(base),
+    katexFontSubset(),
+    searchIndex(),
+    deployFiles({ base, outDir }),
+  ],
   vite: {
     plugins: [katexWoff2Only()],
     // Workers load figure specs with dynamic imports, which only ES module workers can split.

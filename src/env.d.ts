@@ -4,3 +4,12 @@ declare namespace App {
     figureCode?: Map<string, string>;
   }
 }
+
+declare module "subset-font" {
+  /** Keep only the glyphs for the characters of `text`; returns the font in `targetFormat`. */
+  export default function subsetFont(
+    font: Buffer,
+    text: string,
+    options?: { targetFormat?: "woff2" | "woff" | "truetype" | "sfnt" },
+  ): Promise<Buffer>;
+}

@@ -1,15 +1,18 @@
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
 
 /**
- * What the search index leaves out: KaTeX's visual markup (its MathML keeps
- * the TeX source, which is indexed instead), plots, code listings, data
- * tables and navigation.
+ * What the search index leaves out: KaTeX's visual markup and the TeX source
+ * (a result's excerpt would show "\\tfrac14"); formulas are indexed by the
+ * text of their MathML, "σ′(x)=σ(x)(1−σ(x))", which reads as it looks. Also
+ * left out: plots, code listings, data tables and navigation.
  */
 export const SEARCH_EXCLUDE = [
   ".katex-html",
-  ".katex-mathml semantics > :not(annotation)",
+  ".katex-mathml annotation",
   "svg",
   ".figure-code",
   ".figure-data",
@@ -33,8 +36,29 @@ export function searchIndex(): AstroIntegration {
         const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
         if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
         await pagefind.close();
-        logger.info(`indexed ${added.page_count} page(s) for search`);
+        const removed = pruneSearchFiles(`${outDir}/pagefind`);
+        logger.info(
+          `indexed ${added.page_count} page(s) for search; left out ${removed.length} file(s) of Pagefind's own UI, which the site does not use`,
+        );
       },
     },
   };
+}
+
+/**
+ * Pagefind writes its ready-made search UIs (about 430 KB) beside the index;
+ * the search page uses only the search library, its worker, the index and
+ * the WebAssembly of the languages indexed. Delete the rest; returns what
+ * was deleted.
+ */
+export function pruneSearchFiles(dir: string): string[] {
+  const entry = JSON.parse(readFileSync(join(dir, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { wasm?: string }> };
+  const wasm = new Set(Object.values(entry.languages).map((l) => `wasm.${l.wasm ?? "unknown"}.pagefind`));
+  const keep = (name: string) =>
+    ["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "index", "fragment", "filter"].includes(name) ||
+    name.endsWith(".pf_meta") ||
+    wasm.has(name);
+  const removed = readdirSync(dir).filter((name) => !keep(name));
+  for (const name of removed) rmSync(join(dir, name), { recursive: true });
+  return removed;
 }

@@ -4,10 +4,14 @@
  * The query is kept in the URL (?q=…) so a search can be shared or reloaded.
  */
 import { echo } from "../echo";
+import { matchesQuery, wordsAt } from "./query-match";
 
 interface PagefindResult {
+  /** Positions of the matched words in the page's content. */
+  words: number[];
   data(): Promise<{
     url: string;
+    content: string;
     meta: { title?: string };
     excerpt: string;
     sub_results?: { title: string; url: string; excerpt: string }[];
@@ -57,9 +61,11 @@ export async function runSearch(form: HTMLFormElement) {
       status.textContent = "";
       return;
     }
-    const { results } = await pagefind.search(q);
-    const data = await Promise.all(results.slice(0, MAX_RESULTS).map((r) => r.data()));
+    const found = await pagefind.search(q);
+    const all = await Promise.all(found.results.slice(0, MAX_RESULTS).map(async (r) => ({ words: r.words, data: await r.data() })));
     if (ticket !== latest) return; // a newer query has started
+    const data = all.filter((r) => matchesQuery(q, wordsAt(r.data.content, r.words))).map((r) => r.data);
+    const results = data;
     list.replaceChildren(
       ...data.flatMap((d) => {
         const page = d.meta.title ?? d.url;

@@ -1,14 +1,14 @@
 /**
  * Byte budgets of a first visit, measured in the browser on the built site as
  * served (gzip): every chapter's first load (document, CSS, fonts, JS, and
- * anything else it fetches) ≤ 120 KiB at 1280×800 scrolled to the top, and
+ * anything else it fetches) ≤ 100 KiB at 1280×800 scrolled to the top, and
  * the JavaScript fetched before any widget comes near the viewport ≤ 5 KiB.
  */
 import { expect, inject, it } from "vitest";
 import { describeInBrowser, inPage } from "../support/browser-suite";
 import { kib, listChapters, listWidgets, measureFirstLoad } from "../support/built-site.mjs";
 
-const FIRST_LOAD_BUDGET = 120 * 1024;
+const FIRST_LOAD_BUDGET = 100 * 1024;
 const JS_BEFORE_WIDGETS_BUDGET = 5 * 1024;
 const VIEWPORT = { width: 1280, height: 800 };
 /** A widget's runtime loads when it comes within this distance of the viewport (figure-widget.ts rootMargin). */
@@ -18,7 +18,7 @@ describeInBrowser("byte budgets of a first visit", (ctx) => {
   const dir = inject("siteDir");
 
   for (const slug of listChapters(dir)) {
-    it(`chapter ${slug}: first load ≤ 120 KiB gzip; JS before any widget is visible ≤ 5 KiB gzip`, async () => {
+    it(`chapter ${slug}: first load ≤ 100 KiB gzip; JS before any widget is visible ≤ 5 KiB gzip`, async () => {
       const { browser, url } = ctx();
       const href = new URL(`chapters/${slug}/`, url).href;
       const first = await measureFirstLoad(browser, href, VIEWPORT);

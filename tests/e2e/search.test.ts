@@ -1,7 +1,7 @@
 /**
  * Search, as a reader uses it on a site deployed under /csc413/: results link
  * into the chapters (with the base, to anchors that exist), the query lives in
- * the URL, and math markup is not indexed (its TeX source is).
+ * the URL, and math is indexed by its readable text (not its markup or TeX).
  */
 import { expect, it } from "vitest";
 import { describeInBrowser, inPage } from "../support/browser-suite";
@@ -29,13 +29,27 @@ describeInBrowser("search", (ctx) => {
     });
   });
 
-  it("indexes the TeX source of formulas, not KaTeX's markup", async () => {
+  it("indexes formulas by their readable text, not KaTeX's markup or TeX macros, and excerpts read as text", async () => {
     const { browser, url } = ctx();
     await inPage(browser, {}, async (page) => {
-      await page.goto(new URL("search/?q=katex", url).href);
-      await expect.poll(() => page.locator(".search-status").innerText(), { timeout: 10_000 }).toMatch(/No chapter mentions/);
-      await page.fill("#search-query", "tfrac14");
+      for (const q of ["katex", "tfrac14", "mathrm"]) {
+        await page.goto(new URL(`search/?q=${q}`, url).href);
+        await expect.poll(() => page.locator(".search-status").innerText(), { timeout: 10_000 }).toMatch(/No chapter mentions/);
+      }
+      await page.fill("#search-query", "sech");
       await expect.poll(() => page.locator(".search-results li").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      const excerpts = await page.locator(".search-results p").allInnerTexts();
+      expect(excerpts.join(" ")).toContain("sech");
+      expect(excerpts.join(" "), "no TeX source in excerpts").not.toMatch(/\\[a-z]+/);
+    });
+  });
+
+  it("a query that matches nothing says so, instead of matching a lone letter", async () => {
+    const { browser, url } = ctx();
+    await inPage(browser, {}, async (page) => {
+      await page.goto(new URL("search/?q=xyzzyq", url).href);
+      await expect.poll(() => page.locator(".search-status").innerText(), { timeout: 10_000 }).toMatch(/No chapter mentions “xyzzyq”/);
+      expect(await page.locator(".search-results li").count()).toBe(0);
     });
   });
 });

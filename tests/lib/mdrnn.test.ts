@@ -142,16 +142,8 @@ describe("wavefront schedule", () => {
     expect(mdrnnScheduleSteps(32, 32, 8)).toEqual({ wavefront: 70, layerByLayer: 504, rasterScan: 8192 });
   });
 
-  it("is fast enough for the widget and bounded at the caps", () => {
-    // Widget size 32×32×8: one frame (16 ms) per redraw; measured ≈ 0.1 ms.
-    // At the caps (4.2·10⁶ units) it must still finish in well under a
-    // second; 2 s leaves room for a loaded test machine.
-    let t0: number = performance.now();
-    mdrnnWavefront(32, 32, 8);
-    expect(performance.now() - t0).toBeLessThan(16);
-    t0 = performance.now();
+  it("reaches the formula at the caps (4.2·10⁶ units)", () => {
     expect(mdrnnCriticalPath(MAX_MDRNN_SIZE, MAX_MDRNN_SIZE, MAX_MDRNN_DEPTH)).toBe(2 * MAX_MDRNN_SIZE + MAX_MDRNN_DEPTH - 2);
-    expect(performance.now() - t0).toBeLessThan(2000);
   });
 });
 

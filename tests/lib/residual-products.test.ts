@@ -163,23 +163,3 @@ describe("bad arguments", () => {
     );
   });
 });
-
-describe("timing (printed; the timed result is checked, not the time)", () => {
-  it("dim 16, depth 200", () => {
-    let tBase: number = Infinity;
-    let tScale: number = Infinity;
-    let r: ResidualProductSpectra | null = null;
-    for (let rep = 0; rep < 3; rep++) {
-      const t0: number = performance.now();
-      const base: ResidualFactors = residualFactors(16, 200, rep + 1);
-      const t1: number = performance.now();
-      r = residualProductSpectra(base, 0.5);
-      const t2: number = performance.now();
-      tBase = Math.min(tBase, t1 - t0);
-      tScale = Math.min(tScale, t2 - t1);
-    }
-    console.log(`residualFactors(16, 200): ${tBase.toFixed(1)} ms; residualProductSpectra(·, 0.5): ${tScale.toFixed(1)} ms`);
-    // What was timed is a valid result (bound as above).
-    expect((r as ResidualProductSpectra).log10MaxPlain[200]).toBeLessThanOrEqual(200 * Math.log10(0.5) + 1e-10);
-  });
-});

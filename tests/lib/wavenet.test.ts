@@ -163,15 +163,11 @@ describe("waveNetReceptiveField by propagation", () => {
     }
   });
 
-  it("is fast at the caps", () => {
-    // Budget: one frame (16 ms) for the widget, which calls it for every
-    // depth up to the slider maximum; measured ≈ 0.5 ms on a loaded two-core
-    // machine. The bound matters because the order of the layers does: taken
-    // top-down, doubling would pass through 2^29 runs before merging.
-    const t0: number = performance.now();
-    for (let d = 1; d <= MAX_DOUBLING_DEPTH; d++) waveNetReceptiveField(d, "doubling");
-    waveNetReceptiveField(MAX_WAVENET_DEPTH, "plus-one");
-    expect(performance.now() - t0).toBeLessThan(16);
+  it("reaches the formulas at the caps", () => {
+    // The order of the layers matters for cost: taken top-down, doubling
+    // would pass through 2^29 runs before merging (speed: `npm run bench`).
+    expect(waveNetReceptiveField(MAX_DOUBLING_DEPTH, "doubling")).toBe(2 ** MAX_DOUBLING_DEPTH);
+    expect(waveNetReceptiveField(MAX_WAVENET_DEPTH, "plus-one")).toBe(1 + (MAX_WAVENET_DEPTH * (MAX_WAVENET_DEPTH + 1)) / 2);
   });
 });
 

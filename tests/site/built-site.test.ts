@@ -11,6 +11,7 @@ import { checkSite, formatProblems } from "../../src/integrations/site-links";
 
 const dir = inject("siteDir");
 const base = inject("siteBase");
+const siteUrl = inject("siteUrl");
 const read = (path: string) => readFileSync(join(dir, path), "utf8");
 const chapterSlugs = readdirSync("content/chapters")
   .filter((f) => f.endsWith(".mdx"))
@@ -84,5 +85,24 @@ describe("built site under a sub-path", () => {
       for (const code of document.querySelectorAll(".figure-code, pre, code")) code.remove();
       expect(document.body.textContent).not.toMatch(/\bNaN\b|Infinity|undefined/);
     }
+  });
+
+  it("is ready for static hosting: .nojekyll, a sitemap of every published page, a canonical link on each, no unused Pagefind UI", () => {
+    expect(() => read(".nojekyll")).not.toThrow();
+    const sitemap = read("sitemap.xml");
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    expect(locs).toContain(siteUrl);
+    for (const slug of chapterSlugs) expect(locs).toContain(`${siteUrl}chapters/${slug}/`);
+    expect(
+      locs.filter((l) => /gallery|404/.test(l)),
+      "the gallery and the 404 page are not published pages",
+    ).toEqual([]);
+    for (const slug of chapterSlugs) {
+      const { document } = parseHTML(read(`chapters/${slug}/index.html`));
+      expect(document.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe(`${siteUrl}chapters/${slug}/`);
+    }
+    const search = readdirSync(join(dir, "pagefind"));
+    expect(search).toContain("pagefind.js");
+    expect(search.filter((f) => /ui|highlight/.test(f))).toEqual([]);
   });
 });

@@ -29,12 +29,19 @@ export function scratchOutDir(projectDir = ".") {
  * Build the site in `cwd` with the given base and output folder (undefined:
  * the project's default, dist/), with the figure gallery when asked.
  * Returns the exit status and all output.
- * @param {{ cwd?: string, base: string, outDir?: string, gallery?: boolean }} options
+ * @param {{ cwd?: string, base: string, outDir?: string, gallery?: boolean, siteUrl?: string }} options
  */
-export function buildSite({ cwd = ".", base, outDir, gallery = false }) {
+export function buildSite({ cwd = ".", base, outDir, gallery = false, siteUrl }) {
   const result = spawnSync(process.execPath, ["node_modules/astro/astro.js", "build"], {
     cwd,
-    env: { ...cleanBuildEnv(), SITE_BASE: base, SITE_GALLERY: gallery ? "1" : "", ...(outDir ? { SITE_OUT_DIR: outDir } : {}) },
+    env: {
+      ...cleanBuildEnv(),
+      SITE_BASE: base,
+      SITE_GALLERY: gallery ? "1" : "",
+      SITE_RECORD_BUILD: "0",
+      SITE_URL: siteUrl ?? "",
+      ...(outDir ? { SITE_OUT_DIR: outDir } : {}),
+    },
     encoding: "utf8",
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };

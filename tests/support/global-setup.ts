@@ -11,17 +11,20 @@ import { buildSite, scratchOutDir } from "./build-site.mjs";
 import { browserRequired, findChromium, INSTALL_HINT } from "./chromium.mjs";
 
 export const SITE_BASE = "/csc413/";
+/** Where the test build says it will be deployed: canonical links and the sitemap use it. */
+export const SITE_URL = "https://courses.example.edu/csc413/";
 
 declare module "vitest" {
   export interface ProvidedContext {
     siteDir: string;
     siteBase: string;
+    siteUrl: string;
   }
 }
 
 export default function setup(project: TestProject) {
   const { root, outDir } = scratchOutDir();
-  const { status, output } = buildSite({ base: SITE_BASE, outDir, gallery: true });
+  const { status, output } = buildSite({ base: SITE_BASE, outDir, gallery: true, siteUrl: SITE_URL });
   if (status !== 0) throw new Error(`astro build failed:\n${output}`);
   if (!findChromium()) {
     const line = `BROWSER TESTS SKIPPED: no Chromium found; ${INSTALL_HINT}.`;
@@ -30,5 +33,6 @@ export default function setup(project: TestProject) {
   }
   project.provide("siteDir", outDir);
   project.provide("siteBase", SITE_BASE);
+  project.provide("siteUrl", SITE_URL);
   return () => rmSync(root, { recursive: true, force: true });
 }

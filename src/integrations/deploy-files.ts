@@ -1,0 +1,59 @@
+/**
+ * Files for deploying: a record of the last build (so `npm run preview`
+ * serves a sub-path build at its sub-path without being told again), and,
+ * when the site's URL is known (SITE_URL), a sitemap of every page.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration } from "astro";
+
+const RECORD = ".astro/last-build.json";
+
+export interface LastBuild {
+  base: string;
+  outDir: string;
+}
+
+/** The base and output folder of the last `astro build` in this project, if any. */
+export function readLastBuild(root = "."): LastBuild | undefined {
+  const path = join(root, RECORD);
+  if (!existsSync(path)) return undefined;
+  const last = JSON.parse(readFileSync(path, "utf8")) as LastBuild;
+  return existsSync(resolve(root, last.outDir)) ? last : undefined;
+}
+
+/** Pages for the sitemap: every index.html but the gallery (not part of a deployed site). */
+export function sitemapPaths(outDir: string): string[] {
+  return readdirSync(outDir, { recursive: true, encoding: "utf8" })
+    .map((f) => f.split(sep).join("/"))
+    .filter((f) => f.endsWith("index.html") && !f.startsWith("gallery/"))
+    .map((f) => f.replace(/index\.html$/, ""))
+    .sort();
+}
+
+export function sitemapXml(site: string, base: string, paths: string[]): string {
+  const urls = paths.map((p) => `  <url><loc>${new URL(base + p, site).href}</loc></url>`).join("\n");
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
+}
+
+export function deployFiles(options: { base: string; outDir: string }): AstroIntegration {
+  return {
+    name: "deploy-files",
+    hooks: {
+      "astro:build:done": ({ dir, logger }) => {
+        // Test and benchmark builds (SITE_RECORD_BUILD=0) go to scratch folders: not what a reader previews.
+        if (process.env.SITE_RECORD_BUILD !== "0") {
+          mkdirSync(".astro", { recursive: true });
+          writeFileSync(RECORD, JSON.stringify({ base: options.base, outDir: options.outDir } satisfies LastBuild));
+        }
+        const site = process.env.SITE_URL;
+        if (site) {
+          const out = fileURLToPath(dir);
+          writeFileSync(join(out, "sitemap.xml"), sitemapXml(site, options.base, sitemapPaths(out)));
+          logger.info(`sitemap.xml written for ${site}`);
+        }
+      },
+    },
+  };
+}
