@@ -111,7 +111,7 @@ function column(d: Diagram, left: number, width: number): SvgNode[] {
         width: px(boxW),
         height: BOX_H,
         rx: 4,
-        fill: "var(--bg-soft)",
+        fill: "var(--c-cell-blank)",
         stroke: onShortcut ? d.color : "currentColor",
         "stroke-opacity": onShortcut ? 1 : 0.6,
         "stroke-width": onShortcut ? 2.5 : 1,

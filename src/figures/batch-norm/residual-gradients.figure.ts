@@ -49,7 +49,11 @@ const relative = (run: KindRun, l: number) => run.log10Norms[l] - run.log10Norms
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-const ratioText = (log10: number) => (Number.isFinite(log10) ? formatLog10Text(log10, 3) : "0");
+/** A ratio 10^log10 as the chapter writes it: plain below a thousand ("57.8", "0.316"), else "1.35 × 10⁴". */
+const ratioText = (log10: number) => {
+  if (!Number.isFinite(log10)) return "0";
+  return Math.abs(log10) < 3 ? formatSignificant(10 ** log10, 3) : formatLog10Text(log10, 3);
+};
 
 /** The runs of the kinds the reader chose, among those computed so far. */
 const shownRuns = (data: StackRuns, blocks: readonly ResidualBlock[]) => data.runs.filter((r) => blocks.includes(r.block));
