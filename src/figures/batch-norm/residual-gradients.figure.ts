@@ -26,21 +26,16 @@ export const DEFAULT_WIDTH = 64;
 export const DEFAULT_BATCH = 256;
 
 /**
- * The work of one run is about depth · batch · width² multiply-adds (times
- * a small constant); every setting the widget allows costs at most what the
- * default does, well under a second for all five kinds on one idle core, so
- * no change keeps a reader waiting (and the spec tests, which draw 25
- * settings at the ends of the ranges, stay fast on a busy machine).
+ * The ranges. A run costs about depth · batch · width² multiply-adds per
+ * kind; the largest setting (100 blocks, width 64, batch 256) costs twice
+ * the default, about two seconds for all five kinds on one idle core. Width
+ * beyond 64 changes the growth rates little (the chapter prints lib's run at
+ * width 128) and costs its square.
  */
-export const MAX_WORK = DEFAULT_DEPTH * DEFAULT_BATCH * DEFAULT_WIDTH * DEFAULT_WIDTH;
 export const MIN_WIDTH = 8;
+export const MAX_WIDTH = 64;
 export const MIN_BATCH = 8;
-export const MAX_BATCH = 1024;
-
-/** The largest batch the widget allows at this depth and width (the work cap, at most 1024). */
-export function maxBatch(depth: number, width: number): number {
-  return Math.max(MIN_BATCH, Math.min(MAX_BATCH, Math.floor(MAX_WORK / (depth * width * width))));
-}
+export const MAX_BATCH = 256;
 
 const BLOCK_OPTIONS = RESIDUAL_BLOCKS.map((b) => ({ value: b, label: `${BLOCK_STYLES[b].label} (${BLOCK_STYLES[b].panel})` }));
 
@@ -76,15 +71,8 @@ export default defineFigure({
   compute: "worker",
   params: {
     depth: numberParam({ label: "Blocks N", min: 1, max: MAX_DEPTH, step: 1, default: DEFAULT_DEPTH, integer: true }),
-    width: numberParam({ label: "Width (features)", min: MIN_WIDTH, max: 256, step: 1, default: DEFAULT_WIDTH, integer: true }),
-    batch: numberParam({
-      label: "Batch size m",
-      min: MIN_BATCH,
-      max: (v) => maxBatch(v.depth as number, v.width as number),
-      step: 1,
-      default: DEFAULT_BATCH,
-      integer: true,
-    }),
+    width: numberParam({ label: "Width (features)", min: MIN_WIDTH, max: MAX_WIDTH, step: 1, default: DEFAULT_WIDTH, integer: true }),
+    batch: numberParam({ label: "Batch size m", min: MIN_BATCH, max: MAX_BATCH, step: 1, default: DEFAULT_BATCH, integer: true }),
     seed: numberParam({ label: "Seed", min: 1, max: 1000, step: 1, default: 1, integer: true }),
     blocks: choicesParam({ label: "Blocks shown", options: BLOCK_OPTIONS, default: [...RESIDUAL_BLOCKS] }),
     view: choiceParam({
@@ -164,7 +152,8 @@ export default defineFigure({
   table(data, { blocks }) {
     const shown = shownRuns(data, blocks);
     return {
-      columns: ["block input l", ...shown.map((r) => BLOCK_STYLES[r.block].label)],
+      // Short names keep the table inside the figure's width.
+      columns: ["l", ...shown.map((r) => `${BLOCK_STYLES[r.block].short} (${BLOCK_STYLES[r.block].panel})`)],
       rows: [0, ...tableDepths(data.depth)].map((l) => [String(l), ...shown.map((r) => ratioText(relative(r, l)))]),
     };
   },
