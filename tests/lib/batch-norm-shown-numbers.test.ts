@@ -126,12 +126,14 @@ describe("chapter 1.3, the simulation", () => {
     for (const run of [...n.sim.runs, ...n.shallow.runs]) {
       const direct = summary(run.log10Norms);
       const s = run.summary!;
-      // log10 norms are O(10); 1e-9 absolute on a total, 1e-6 on R² and p (the direct sums lose digits to cancellation).
-      expect(Math.abs(s.totalLog10Growth - direct.total)).toBeLessThan(1e-9);
-      expect(Math.abs(s.perBlockFactor - direct.factor)).toBeLessThan(1e-9);
-      expect(Math.abs(s.exponentialFitR2 - direct.expR2)).toBeLessThan(1e-6);
-      expect(Math.abs(s.powerLawExponent - direct.p)).toBeLessThan(1e-6);
-      expect(Math.abs(s.powerLawFitR2 - direct.powerR2)).toBeLessThan(1e-6);
+      // The stored profile is rounded to 1e-6 in log10 (PROFILE_SCALE), the summary comes from the
+      // unrounded one: totals agree to 1e-6 (two roundings), the factor to 1e-6·ln10·factor/depth,
+      // R² and p to a few 1e-6 (rounding errors of 1e-6 spread over a fit of ~1-decade range).
+      expect(Math.abs(s.totalLog10Growth - direct.total)).toBeLessThanOrEqual(1.01e-6);
+      expect(Math.abs(s.perBlockFactor - direct.factor)).toBeLessThan(1e-6);
+      expect(Math.abs(s.exponentialFitR2 - direct.expR2)).toBeLessThan(1e-5);
+      expect(Math.abs(s.powerLawExponent - direct.p)).toBeLessThan(1e-5);
+      expect(Math.abs(s.powerLawFitR2 - direct.powerR2)).toBeLessThan(1e-5);
     }
   });
 

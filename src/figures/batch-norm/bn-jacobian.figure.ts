@@ -124,6 +124,6 @@ export default defineFigure({
   },
   code: [
     { file: "src/figures/batch-norm/bn-jacobian.figure.ts" },
-    { file: "lib/batch-norm.ts", names: ["batchNormForward", "batchNormJacobian", "batchNormJacobianFiniteDifference"] },
+    { file: "lib/batch-norm.ts", names: ["batchNormJacobian", "batchNormJacobianFiniteDifference"] },
   ],
 });

@@ -160,6 +160,6 @@ export default defineFigure({
   code: [
     { file: "src/figures/batch-norm/residual-gradients.figure.ts" },
     { file: "src/figures/batch-norm/simulation.ts" },
-    { file: "lib/residual-blocks.ts", names: ["drawResidualStack", "simulateResidualStack", "summariseGradientGrowth"] },
+    { file: "lib/residual-blocks.ts", names: ["drawResidualStack", "simulateResidualStack"] },
   ],
 });

@@ -19,7 +19,10 @@ import {
   type ResidualStackOptions,
 } from "../../../lib/residual-blocks";
 
-/** One block kind's run: log₁₀‖∂L/∂x_l‖ for l = 0 … depth, and its growth summary (null when the gradient became exactly 0 somewhere). */
+/** Steps per unit of log₁₀ in a stored profile. */
+export const PROFILE_SCALE = 1e6;
+
+/** One block kind's run: log₁₀‖∂L/∂x_l‖ for l = 0 … depth (to 10⁻⁶), and its growth summary from the unrounded profile (null when the gradient became exactly 0 somewhere). */
 export interface KindRun {
   block: ResidualBlock;
   log10Norms: number[];
@@ -78,8 +81,11 @@ export function* stackRunsInStages(
   for (const block of chosen) {
     if (done.has(block)) continue;
     draws ??= drawResidualStack({ depth, width, batch, seed });
-    const { log10Norms } = simulateResidualStack(block, draws);
-    const summary = log10Norms.every(Number.isFinite) ? summariseGradientGrowth(log10Norms) : null;
+    const raw = simulateResidualStack(block, draws).log10Norms;
+    const summary = raw.every(Number.isFinite) ? summariseGradientGrowth(raw) : null;
+    // The profile is kept to 10⁻⁶ in log₁₀ (a relative 2·10⁻⁶ in the norm), far finer than any
+    // plot or printed digit: the page embeds the default profiles, and full doubles would double their size.
+    const log10Norms = raw.map((v) => (Number.isFinite(v) ? Math.round(v * PROFILE_SCALE) / PROFILE_SCALE : v));
     const run: KindRun = { block, log10Norms, summary };
     remember(memoKey(options, block), run);
     done.set(block, run);
