@@ -73,7 +73,7 @@ describeInBrowser(`chapter ${SLUG}`, (ctx) => {
         const texts: string[] = [];
         const observer = new MutationObserver(() => texts.push(desc.textContent ?? ""));
         observer.observe(desc, { childList: true, characterData: true, subtree: true });
-        (el as HTMLElement & { value: Record<string, unknown> }).value = { depth: 100, width: 64, batch: 128 };
+        (el as HTMLElement & { value: Record<string, unknown> }).value = { depth: 100, width: 32, batch: 128 };
         // Wait until the computation has started and then ended.
         await new Promise<void>((resolve) => {
           const check = () => (plot.hasAttribute("aria-busy") ? setTimeout(check, 20) : resolve());
@@ -83,7 +83,7 @@ describeInBrowser(`chapter ${SLUG}`, (ctx) => {
         return texts;
       });
       const final = seen.at(-1) ?? "";
-      expect(final).toContain("100 residual blocks (width 64, batch 128, seed 1)");
+      expect(final).toContain("100 residual blocks (width 32, batch 128, seed 1)");
       expect(final).not.toContain("Still computing");
       // Each kind's curve is drawn as soon as it is done: the figure was redrawn with kinds still missing.
       expect(
@@ -101,14 +101,14 @@ describeInBrowser(`chapter ${SLUG}`, (ctx) => {
     try {
       await widget.evaluate(async (el) => {
         const w = el as HTMLElement & { value: Record<string, unknown> };
-        w.value = { depth: 100, width: 64, batch: 128 };
+        w.value = { depth: 100, width: 32, batch: 128 };
         // Let the first computation start in the worker, then replace it.
         await new Promise((r) => setTimeout(r, 300));
         w.value = { depth: 7 };
       });
       await settled(widget);
       let text = await description(widget);
-      expect(text).toContain("7 residual blocks (width 64, batch 128, seed 1)");
+      expect(text).toContain("7 residual blocks (width 32, batch 128, seed 1)");
       expect(text).not.toContain("Still computing");
       await widget.locator('[data-param="blocks"] input[value="original"]').uncheck();
       await settled(widget);
