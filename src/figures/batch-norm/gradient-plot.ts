@@ -10,9 +10,12 @@ import { RESIDUAL_BLOCKS, type ResidualBlock } from "../../../lib/residual-block
 import { integerTick, integerTicks, powerOfTenTick } from "../axis-format";
 import type { DataTable } from "../figure-spec";
 import type { KeyEntry } from "../key";
-import { tableDepths } from "../sampling";
+import { logIndices, tableDepths } from "../sampling";
 import { BLOCK_STYLES, DASH } from "./blocks";
 import type { KindRun, StackRuns } from "./simulation";
+
+/** Points per line on log–log axes. */
+const LOG_POINTS = 24;
 
 /** The kinds as options of a choices parameter, with He et al.'s panel letters. */
 export const BLOCK_OPTIONS = RESIDUAL_BLOCKS.map((b) => ({ value: b, label: `${BLOCK_STYLES[b].label} (${BLOCK_STYLES[b].panel})` }));
@@ -51,8 +54,9 @@ function growthSentence(run: KindRun, depth: number): string {
 export function gradientDrawing(data: StackRuns, blocks: readonly ResidualBlock[], logLog: boolean): PlotOptions {
   const depth = data.depth;
   const points = shownRuns(data, blocks).flatMap((run) =>
-    run.log10Norms
-      .map((_, l) => ({ block: run.block, x: logLog ? l + 1 : l, y: relative(run, l), color: BLOCK_STYLES[run.block].color }))
+    // On a log axis the points near the output crowd together: keep about 24, spread evenly in log(l + 1).
+    (logLog ? logIndices(1, depth + 1, LOG_POINTS).map((x) => x - 1) : run.log10Norms.map((_, l) => l))
+      .map((l) => ({ block: run.block, x: logLog ? l + 1 : l, y: relative(run, l), color: BLOCK_STYLES[run.block].color }))
       .filter((p) => Number.isFinite(p.y)),
   );
   const lines = (dashed: boolean) =>

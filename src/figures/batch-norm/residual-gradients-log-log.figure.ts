@@ -22,5 +22,5 @@ export default defineFigure({
   plot: (data) => gradientDrawing(data, RESIDUAL_BLOCKS, true),
   describe: (data) => gradientDescription(data, RESIDUAL_BLOCKS, true),
   table: (data) => gradientTable(data, RESIDUAL_BLOCKS),
-  code: [{ file: "src/figures/batch-norm/residual-gradients-log-log.figure.ts" }, { file: "src/figures/batch-norm/gradient-plot.ts" }],
+  code: [{ file: "src/figures/batch-norm/residual-gradients-log-log.figure.ts" }],
 });
