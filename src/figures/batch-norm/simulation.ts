@@ -45,8 +45,8 @@ const memo = new Map<string, KindRun>();
 const memoKey = ({ depth, width, batch, seed }: ResidualStackOptions, block: ResidualBlock) =>
   `${depth}/${width}/${batch}/${seed}/${block}`;
 
-function recall(key: string): KindRun | undefined {
-  const run = memo.get(key);
+function recall(key: string): KindRun | null {
+  const run = memo.get(key) ?? null;
   if (run) {
     memo.delete(key);
     memo.set(key, run);
@@ -77,7 +77,7 @@ export function* stackRunsInStages(
     const run = recall(memoKey(options, block));
     if (run) done.set(block, run);
   }
-  let draws: ResidualStackDraws | undefined;
+  let draws: ResidualStackDraws | null = null;
   for (const block of chosen) {
     if (done.has(block)) continue;
     draws ??= drawResidualStack({ depth, width, batch, seed });
@@ -96,7 +96,7 @@ export function* stackRunsInStages(
 
 /** The runs of the chosen kinds (all five by default) for one size and seed (memoised per kind). */
 export function stackRuns(options: ResidualStackOptions, blocks: readonly ResidualBlock[] = RESIDUAL_BLOCKS): StackRuns {
-  let last: StackRuns | undefined;
+  let last: StackRuns | null = null;
   for (const stage of stackRunsInStages(options, blocks)) last = stage;
   return last!;
 }
