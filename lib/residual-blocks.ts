@@ -451,7 +451,7 @@ export interface ResidualGradientOptions extends ResidualStackOptions {
  * Never overflows or underflows (the norm is carried in log space);
  * −Infinity only when the gradient is exactly 0. Depth 100, width 128,
  * batch 256 takes ≈ 0.3 s to draw plus ≈ 0.9–1.1 s per block kind on one
- * core (tests/lib/residual-blocks.timing.mjs); to compare kinds, draw once
+ * core (`npm run bench`); to compare kinds, draw once
  * with drawResidualStack and call simulateResidualStack per kind. Throws RangeError for an unknown block,
  * sizes outside their ranges or over MAX_RESIDUAL_BYTES, or a seed that is
  * not a safe integer; ResidualSimulationCancelled via hooks.shouldStop.

@@ -11,6 +11,7 @@ import { findChromium, INSTALL_HINT, launchChromium } from "../support/chromium.
 import { serveStatic } from "../support/static-server.mjs";
 import { buildSite, scratchOutDir } from "../support/build-site.mjs";
 import { CATEGORIES, lighthouseScores } from "./lighthouse.mjs";
+import { libTimings } from "./lib-timing.mjs";
 import { kib, listChapters, listPages, listWidgets, measureFirstLoad, percentile } from "../support/built-site.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -200,7 +201,11 @@ try {
       (overBudget.length ? `NOT MET by ${overBudget.join(", ")}.` : "Met by every such widget."),
   );
 
-  // ── 4. Lighthouse ────────────────────────────────────────────────────────
+  // ── 4. The heavy lib computations at the issues' sizes ──────────────────
+  section("Heavy lib computations in Node, at the sizes the issues name (p50 of 3 runs)");
+  console.log(table(["computation", "size", "wall", "CPU", "target"], await libTimings()));
+
+  // ── 5. Lighthouse ────────────────────────────────────────────────────────
   section("Lighthouse 12.8 (simulated throttling), every page, mobile and desktop");
   const pages = listPages(outDir).filter((p) => p.status === 200);
   const lh = await lighthouseScores(pages.map((p) => new URL(p.path, server.url).href));
