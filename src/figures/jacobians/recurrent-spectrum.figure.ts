@@ -4,61 +4,46 @@
  * σ_max(W)^{n−1} and the rate ρ(W)^{n−1} of Wⁿ. Values reach 10⁻³⁰⁰⁰, so
  * everything is plotted as log₁₀ (lib/product-spectrum.ts keeps every
  * singular value accurate, not only the largest).
- *
- * Cost: the spectrum to n = 1000 takes tens of milliseconds at dimension 16.
- * It is computed once per (W, x₁) for n up to MAX_N and kept; changing the
- * depth shown only slices what is already there.
+ * The spectrum (tens of milliseconds at dimension 16) is computed once per
+ * (W, x₁) up to MAX_N; a new depth only slices it.
  */
 import * as Plot from "@observablehq/plot";
 import { formatInteger, formatLog10Text } from "../../../lib/format";
 import { JACOBIAN_INPUTS } from "../../../lib/jacobian-numbers";
-import { identity, scale, type Matrix } from "../../../lib/linalg";
+import { identity, scale } from "../../../lib/linalg";
 import { randomRecurrentSetup, recurrentJacobianSpectrum, spectralRadius, type RecurrentSpectrum } from "../../../lib/recurrent-jacobian";
 import { integerTick, integerTicks, powerOfTenTick } from "../axis-format";
 import { defineFigure } from "../figure-spec";
 import { choiceParam, numberParam } from "../params";
-import { evenIndices, tableDepths } from "../sampling";
+import { tableDepths } from "../sampling";
+import { lruMemo } from "./memo";
+import { drawnPoints, pixelScale } from "./simplify";
 import { formatShort } from "../../../lib/matrix-format";
 
 /** The largest n the widget shows; the spectrum is always computed this far. */
 export const MAX_N = JACOBIAN_INPUTS.deep;
-/** Points drawn per singular value; the lines are smooth at any screen width. */
-const MAX_POINTS = 200;
-/** Systems kept (each 1000 × 16 numbers): enough to go back and forth between a few settings. */
-const CACHE_SIZE = 8;
-
+const HEIGHT = 360;
+const MARGIN_LEFT = 64;
+const MARGIN_RIGHT = 20;
+const MARGIN_TOP = 24;
+const MARGIN_BOTTOM = 40;
 export interface RecurrentSystem {
-  w: Matrix;
-  x1: number[];
   spectrum: RecurrentSpectrum;
   /** ρ(W), the largest |eigenvalue|: the rate of Wⁿ. */
   rho: number;
 }
 
-const systems = new Map<string, RecurrentSystem>();
+/** Systems kept (each 1000 × 16 numbers): enough to go back and forth between a few settings. */
+const memo = lruMemo<RecurrentSystem>(8);
 
 /** W and x₁ as the widget defines them, with the spectrum of ∂x_n/∂x_1 for n = 1 … MAX_N (memoised). */
-export function recurrentSystem(
-  dim: number,
-  sigmaMax: number,
-  seed: number,
-  wKind: "random" | "identity",
-  start: "random" | "zero",
-): RecurrentSystem {
-  const key = `${dim}|${sigmaMax}|${seed}|${wKind}|${start}`;
-  const hit = systems.get(key);
-  if (hit) {
-    systems.delete(key);
-    systems.set(key, hit);
-    return hit;
-  }
-  const setup = randomRecurrentSetup(dim, sigmaMax, seed);
-  const w = wKind === "random" ? setup.w : scale(sigmaMax, identity(dim));
-  const x1 = start === "random" ? setup.x1 : new Array<number>(dim).fill(0);
-  const system = { w, x1, spectrum: recurrentJacobianSpectrum(w, x1, MAX_N), rho: spectralRadius(w) };
-  systems.set(key, system);
-  while (systems.size > CACHE_SIZE) systems.delete(systems.keys().next().value as string);
-  return system;
+export function recurrentSystem(dim: number, sigmaMax: number, seed: number, wKind: string, start: string): RecurrentSystem {
+  return memo(`${dim}|${sigmaMax}|${seed}|${wKind}|${start}`, () => {
+    const setup = randomRecurrentSetup(dim, sigmaMax, seed);
+    const w = wKind === "random" ? setup.w : scale(sigmaMax, identity(dim));
+    const x1 = start === "random" ? setup.x1 : new Array<number>(dim).fill(0);
+    return { spectrum: recurrentJacobianSpectrum(w, x1, MAX_N), rho: spectralRadius(w) };
+  });
 }
 
 /** log₁₀σ_i(∂x_n/∂x_1), i = 1 … d. */
@@ -106,24 +91,28 @@ export default defineFigure({
   data({ sigma, dim, seed, w, start }) {
     return recurrentSystem(dim, sigma, seed, w, start);
   },
-  plot({ spectrum, rho }, { values: { depth, dim } }) {
-    const drawn = evenIndices(depth - 1, MAX_POINTS).map((i) => i + 1);
-    const lines: { i: number; n: number; log10: number }[] = [];
+  plot({ spectrum, rho }, { width, values: { depth, dim } }) {
+    // Every n is computed; only the points that shape each line are drawn.
+    const ns = Array.from({ length: depth }, (_, k) => k + 1);
+    const column = (i: number) => ns.map((n) => sigmaAt(spectrum, n, i));
+    const low = Math.min(
+      0,
+      ...column(dim).filter(Number.isFinite),
+      spectrum.log10Bound[depth - 1],
+      rho > 0 ? (depth - 1) * Math.log10(rho) : 0,
+    );
+    const scale = pixelScale(depth - 1, width - MARGIN_LEFT - MARGIN_RIGHT, -low, HEIGHT - MARGIN_TOP - MARGIN_BOTTOM);
     // Middle ones first, so σ₁ and σ_d are drawn on top.
     const order = [...Array.from({ length: Math.max(0, dim - 2) }, (_, k) => k + 2), ...(dim > 1 ? [dim] : []), 1];
-    for (const i of order) {
-      for (const n of drawn) {
-        const log10 = sigmaAt(spectrum, n, i);
-        if (Number.isFinite(log10)) lines.push({ i, n, log10 });
-      }
-    }
+    const lines = order.flatMap((i) => drawnPoints(ns, column(i), scale, 0.5).map((p) => ({ i, n: p.x, log10: p.y })));
     const color = (i: number) => (i === 1 ? FIRST : i === dim ? LAST : MIDDLE);
     const ends = [1, depth].map((n) => ({ n, bound: spectrum.log10Bound[n - 1], rate: rho > 0 ? (n - 1) * Math.log10(rho) : NaN }));
     return {
-      height: 360,
-      marginLeft: 64,
-      marginRight: 20,
-      marginBottom: 40,
+      height: HEIGHT,
+      marginLeft: MARGIN_LEFT,
+      marginRight: MARGIN_RIGHT,
+      marginTop: MARGIN_TOP,
+      marginBottom: MARGIN_BOTTOM,
       x: {
         label: "n",
         labelAnchor: "center",
@@ -175,7 +164,7 @@ export default defineFigure({
   },
   code: [
     { file: "src/figures/jacobians/recurrent-spectrum.figure.ts" },
-    { file: "lib/recurrent-jacobian.ts", names: ["randomRecurrentSetup", "recurrentJacobianSpectrum", "spectralRadius"] },
+    { file: "lib/recurrent-jacobian.ts", names: ["recurrentJacobianSpectrum"] },
   ],
 });
 

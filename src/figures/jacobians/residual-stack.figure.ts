@@ -15,35 +15,28 @@ import { residualFactors, residualProductSpectra, type ResidualFactors, type Res
 import { integerTick, integerTicks, powerOfTenTick } from "../axis-format";
 import { defineFigure } from "../figure-spec";
 import { numberParam } from "../params";
-import { evenIndices, tableDepths } from "../sampling";
+import { tableDepths } from "../sampling";
+import { lruMemo } from "./memo";
+import { drawnPoints, pixelScale } from "./simplify";
 import { formatShort } from "../../../lib/matrix-format";
 
 /** The deepest stack shown; the products are always computed this far. */
 export const MAX_LAYERS = JACOBIAN_INPUTS.layers;
-const CACHE_SIZE = 6;
+const HEIGHT = 360;
+const MARGIN_LEFT = 64;
+const MARGIN_RIGHT = 20;
+const MARGIN_TOP = 24;
+const MARGIN_BOTTOM = 40;
 const PLAIN = "var(--c-sigmoid)";
 const RESIDUAL = "var(--c-accent)";
 
-const factorCache = new Map<string, ResidualFactors>();
-const spectraCache = new Map<string, ResidualProductSpectra>();
-
-function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
-  const hit = cache.get(key);
-  if (hit !== undefined) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  const value = make();
-  cache.set(key, value);
-  while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  return value;
-}
+const factorMemo = lruMemo<ResidualFactors>(6);
+const spectraMemo = lruMemo<ResidualProductSpectra>(6);
 
 /** σ_max and σ_min of both products for k = 0 … MAX_LAYERS, as the widget computes them (memoised). */
 export function residualStack(dim: number, seed: number, scale: number): ResidualProductSpectra {
-  const base = remember(factorCache, `${dim}|${seed}`, () => residualFactors(dim, MAX_LAYERS, seed));
-  return remember(spectraCache, `${dim}|${seed}|${scale}`, () => residualProductSpectra(base, scale));
+  const base = factorMemo(`${dim}|${seed}`, () => residualFactors(dim, MAX_LAYERS, seed));
+  return spectraMemo(`${dim}|${seed}|${scale}`, () => residualProductSpectra(base, scale));
 }
 
 const text = (log10: number) => (log10 === -Infinity ? "0" : formatLog10Text(log10, 3));
@@ -70,12 +63,20 @@ export default defineFigure({
   data({ dim, seed, scale }) {
     return residualStack(dim, seed, scale);
   },
-  plot(s, { values: { depth, scale } }) {
-    const ks = evenIndices(depth, 200);
-    const band = (max: Float64Array, min: Float64Array) =>
-      ks
-        .filter((k) => Number.isFinite(max[k]))
-        .map((k) => ({ k, max: max[k], min: Number.isFinite(min[k]) ? Math.max(min[k], -1e6) : NaN }));
+  plot(s, { width, values: { depth, scale } }) {
+    // Every layer is computed; only the points that shape the lines are drawn.
+    const ks = Array.from({ length: depth + 1 }, (_, k) => k);
+    const all = [s.log10MaxPlain, s.log10MinPlain, s.log10MaxResidual, s.log10MinResidual].flatMap((a) =>
+      Array.from(a.subarray(0, depth + 1)).filter(Number.isFinite),
+    );
+    const span = Math.max(0, ...all, s.log10UpperResidual[depth]) - Math.min(0, ...all, s.log10BoundPlain[depth]);
+    const px = pixelScale(depth, width - MARGIN_LEFT - MARGIN_RIGHT, span, HEIGHT - MARGIN_TOP - MARGIN_BOTTOM);
+    const band = (max: Float64Array, min: Float64Array) => {
+      const kept = new Set([...drawnPoints(ks, max, px, 0.8), ...drawnPoints(ks, min, px, 0.8)].map((p) => p.x));
+      return ks
+        .filter((k) => kept.has(k) && Number.isFinite(max[k]) && Number.isFinite(min[k]))
+        .map((k) => ({ k, max: max[k], min: min[k] }));
+    };
     const plain = band(s.log10MaxPlain, s.log10MinPlain);
     const residual = band(s.log10MaxResidual, s.log10MinResidual);
     const ends = [0, depth];
@@ -95,10 +96,11 @@ export default defineFigure({
         : []),
     ];
     return {
-      height: 360,
-      marginLeft: 64,
-      marginRight: 20,
-      marginBottom: 40,
+      height: HEIGHT,
+      marginLeft: MARGIN_LEFT,
+      marginRight: MARGIN_RIGHT,
+      marginTop: MARGIN_TOP,
+      marginBottom: MARGIN_BOTTOM,
       x: {
         label: "layers k",
         labelAnchor: "center",
@@ -135,8 +137,5 @@ export default defineFigure({
       ]),
     };
   },
-  code: [
-    { file: "src/figures/jacobians/residual-stack.figure.ts" },
-    { file: "lib/residual-products.ts", names: ["residualFactors", "residualProductSpectra"] },
-  ],
+  code: [{ file: "src/figures/jacobians/residual-stack.figure.ts" }],
 });

@@ -7,13 +7,14 @@
  */
 import * as Plot from "@observablehq/plot";
 import { determinantLog10, type Matrix } from "../../../lib/linalg";
-import { residualStepSummary, type ResidualStepSummary } from "../../../lib/residual-jacobian";
+import { isNormalMatrix, residualStepSummary, type ResidualStepSummary } from "../../../lib/residual-jacobian";
 import { powerOfTenTick } from "../axis-format";
 import { defineFigure } from "../figure-spec";
+import { RESIDUAL_STEP_PRESETS } from "./presets";
 import { matrixParam } from "../params";
 import { formatMatrixText, formatShort } from "../../../lib/matrix-format";
 
-/** The log₁₀ axis: F's entries are at most 100 in size, so no singular value exceeds 10^2.5. */
+/** The log₁₀ axis: |entries| ≤ 100, so no σ exceeds 10^2.5. */
 const LOW = -4;
 const HIGH = 2.5;
 const ROW_F = "F";
@@ -23,46 +24,8 @@ const Y_F = 1;
 const Y_IF = 0;
 const FIRST = "var(--c-accent)";
 const SECOND = "var(--c-sigmoid)";
-/** Two bounds closer than this (relative to σ₁(I + F)) are "equal to rounding". */
+/** Closer than this (relative to σ₁(I + F)): equal up to rounding. */
 const ROUNDING = 1e-9;
-
-export const RESIDUAL_STEP_PRESETS = [
-  {
-    label: "counterexample",
-    value: [
-      [0, 0.01],
-      [100, 0],
-    ],
-  },
-  {
-    label: "symmetric",
-    value: [
-      [49.995, 50.005],
-      [50.005, 49.995],
-    ],
-  },
-  {
-    label: "diag(−1.5, 0)",
-    value: [
-      [-1.5, 0],
-      [0, 0],
-    ],
-  },
-  {
-    label: "one sign flipped",
-    value: [
-      [0, -0.01],
-      [100, 0],
-    ],
-  },
-  {
-    label: "small F",
-    value: [
-      [0.3, 0.2],
-      [-0.1, 0.25],
-    ],
-  },
-];
 
 interface StepView {
   f: Matrix;
@@ -73,15 +36,6 @@ interface StepView {
   minIPlusF: number;
   /** FᵀF = FFᵀ (to rounding): then σ(I + F) = |1 + λᵢ(F)|. */
   normal: boolean;
-}
-
-function isNormal(f: Matrix): boolean {
-  const [[a, b], [c, d]] = f;
-  // FᵀF − FFᵀ = [[c² − b², ab + cd − ac − bd], [same, b² − c²]].
-  const off = (a - d) * (b - c);
-  const diag = c * c - b * b;
-  const size = a * a + b * b + c * c + d * d;
-  return Math.abs(off) <= 1e-12 * size && Math.abs(diag) <= 1e-12 * size;
 }
 
 /** Compare a singular value with a floor: "attains", "above" or "below", with rounding-level ties as "attains". */
@@ -122,7 +76,7 @@ export default defineFigure({
         [1 + f[0][0], f[0][1]],
         [f[1][0], 1 + f[1][1]],
       ]).sign === 0;
-    return { f, summary, singular, minIPlusF: singular ? 0 : summary.sigmaIPlusF[1], normal: isNormal(f) };
+    return { f, summary, singular, minIPlusF: singular ? 0 : summary.sigmaIPlusF[1], normal: isNormalMatrix(f) };
   },
   plot(view) {
     const { sigmaF, sigmaIPlusF } = view.summary;
@@ -224,5 +178,5 @@ export default defineFigure({
       ],
     };
   },
-  code: [{ file: "src/figures/jacobians/residual-step.figure.ts" }, { file: "lib/residual-jacobian.ts", names: ["residualStepSummary"] }],
+  code: [{ file: "src/figures/jacobians/residual-step.figure.ts" }],
 });
