@@ -100,15 +100,16 @@ function stacks(): Record<"mild" | "unit" | "mid" | "big" | "small", ResidualPro
   };
 }
 
-/** The strings chapter 1.2 prints, by name: "…Tex" for use inside <Tex>, the others plain text. Used in chapter 1.2. */
+/** The strings chapter 1.2 prints, by name: "…Tex" for use inside <Tex>, the others plain text (powers of ten as "7.59 × 10⁻⁴⁸⁷"). Used in chapter 1.2. */
 export interface JacobianShown {
   readonly shearSigma1: string;
   readonly shearSigma2: string;
   readonly shearSigma1Long: string;
   readonly shearSigma2Long: string;
   readonly boundDeepTex: string;
-  readonly sigma1DeepTex: string;
-  readonly sigmaLastDeepTex: string;
+  readonly boundDeep: string;
+  readonly sigma1Deep: string;
+  readonly sigmaLastDeep: string;
   readonly ordersBelowBound: string;
   readonly rho: string;
   readonly lateRate: string;
@@ -132,17 +133,17 @@ export interface JacobianShown {
   readonly diagonalClaimed: string;
   readonly hintLower: string;
   readonly hintSigma2: string;
-  readonly mildPlainMaxTex: string;
-  readonly mildResidualMinTex: string;
-  readonly unitResidualMinTex: string;
-  readonly unitResidualMaxTex: string;
-  readonly midPlainMaxTex: string;
-  readonly midResidualMaxTex: string;
-  readonly bigResidualMaxTex: string;
-  readonly bigPlainMaxTex: string;
+  readonly mildPlainMax: string;
+  readonly mildResidualMin: string;
+  readonly unitResidualMin: string;
+  readonly unitResidualMax: string;
+  readonly midPlainMax: string;
+  readonly midResidualMax: string;
+  readonly bigResidualMax: string;
+  readonly bigPlainMax: string;
   readonly floorPowerTex: string;
-  readonly smallFloorTex: string;
-  readonly smallResidualMinTex: string;
+  readonly smallFloor: string;
+  readonly smallResidualMin: string;
   readonly flippedSigma1: string;
   readonly flippedSigma2: string;
   readonly flippedDet: string;
@@ -178,14 +179,16 @@ export function jacobianShown(): JacobianShown {
   const scalarSetup = randomRecurrentSetup(1, IN.sigmaW, IN.demoSeed);
   const scalar = recurrentJacobianSpectrum(scalarSetup.w, scalarSetup.x1, IN.deep);
   const tex = (log10: number): string => formatLog10Tex(log10, 3);
+  const text = (log10: number): string => formatLog10Text(log10, 3);
   shownCache = Object.freeze({
     shearSigma1: formatFixed(shear[0], 3),
     shearSigma2: formatFixed(shear[1], 3),
     shearSigma1Long: formatFixed(shear[0], 6),
     shearSigma2Long: formatFixed(shear[1], 6),
     boundDeepTex: tex(bound),
-    sigma1DeepTex: tex(at(IN.deep, 1)),
-    sigmaLastDeepTex: tex(at(IN.deep, d)),
+    boundDeep: text(bound),
+    sigma1Deep: text(at(IN.deep, 1)),
+    sigmaLastDeep: text(at(IN.deep, d)),
     ordersBelowBound: String(Math.round(bound - at(IN.deep, 1))),
     rho: formatSignificant(demo.rho, 3),
     lateRate: formatSignificant(10 ** ((at(IN.deep, 1) - at(half, 1)) / (IN.deep - half)), 3),
@@ -209,18 +212,18 @@ export function jacobianShown(): JacobianShown {
     diagonalClaimed: formatShort(diagonal.claimedMinBound),
     hintLower: formatShort(hint.hintLower[1]),
     hintSigma2: formatShort(hint.sigmaSum[1]),
-    mildPlainMaxTex: tex(s.mild.log10MaxPlain[k]),
-    mildResidualMinTex: tex(s.mild.log10MinResidual[k]),
-    unitResidualMinTex: tex(s.unit.log10MinResidual[k]),
-    unitResidualMaxTex: tex(s.unit.log10MaxResidual[k]),
-    midPlainMaxTex: tex(s.mid.log10MaxPlain[k]),
-    midResidualMaxTex: tex(s.mid.log10MaxResidual[k]),
-    bigResidualMaxTex: tex(s.big.log10MaxResidual[k]),
-    bigPlainMaxTex: tex(s.big.log10MaxPlain[k]),
+    mildPlainMax: text(s.mild.log10MaxPlain[k]),
+    mildResidualMin: text(s.mild.log10MinResidual[k]),
+    unitResidualMin: text(s.unit.log10MinResidual[k]),
+    unitResidualMax: text(s.unit.log10MaxResidual[k]),
+    midPlainMax: text(s.mid.log10MaxPlain[k]),
+    midResidualMax: text(s.mid.log10MaxResidual[k]),
+    bigResidualMax: text(s.big.log10MaxResidual[k]),
+    bigPlainMax: text(s.big.log10MaxPlain[k]),
     // c^m = 10^{m·log₁₀c}: recurrentBoundLog10(c, m + 1) is exactly that product.
     floorPowerTex: `${formatShort(IN.perLayerFloor)}^{${IN.manyLayers}} = ${tex(recurrentBoundLog10(IN.perLayerFloor, IN.manyLayers + 1))}`,
-    smallFloorTex: tex(s.small.log10LowerResidual[k]),
-    smallResidualMinTex: tex(s.small.log10MinResidual[k]),
+    smallFloor: text(s.small.log10LowerResidual[k]),
+    smallResidualMin: text(s.small.log10MinResidual[k]),
     flippedSigma1: formatShort(flipped.sigmaF[0]),
     flippedSigma2: formatShort(flipped.sigmaF[1]),
     flippedDet: formatShort(flipped.detIPlusF),

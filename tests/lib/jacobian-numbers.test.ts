@@ -8,7 +8,7 @@
 // - ρ(W) by the unshifted QR algorithm, not Gelfand's formula;
 // - log|det| as Σ_t (log|det W| + Σ_i log sech²), with det W by elimination.
 import { describe, expect, it } from "vitest";
-import { formatFixed, formatLog10Tex, formatLog10Text, formatSignificant } from "../../lib/format";
+import { formatFixed, formatLog10Text, formatSignificant, superscriptInteger } from "../../lib/format";
 import { JACOBIAN_INPUTS as IN, jacobianShown } from "../../lib/jacobian-numbers";
 import { formatShort } from "../../lib/matrix-format";
 import { createRng } from "../../lib/random";
@@ -28,6 +28,12 @@ function sigma2x2(m: M): [number, number] {
 }
 
 const plusIdentity = (m: M): M => m.map((row, i) => row.map((x, j) => x + (i === j ? 1 : 0)));
+
+/** The text formatLog10Text prints for an exact positive decimal, at 3 digits. */
+function exactText(d: Dec): string {
+  const { mantissa, exponent } = scientific(d, 3);
+  return exponent === 0 ? mantissa : `${mantissa} × 10${superscriptInteger(exponent)}`;
+}
 
 /** The TeX formatLog10Tex prints for an exact positive decimal, at 3 digits. */
 function exactTex(d: Dec): string {
@@ -123,11 +129,12 @@ describe("1.2.1: the recurrent map at its default (dimension 16, σ_max(W) = 1/2
 
   it("the bound (1/2)^999, exactly", () => {
     expect(shown.boundDeepTex).toBe(exactTex(bound));
+    expect(shown.boundDeep).toBe(exactText(bound));
   });
 
   it("σ₁ and σ₁₆ of ∂x₁₀₀₀/∂x₁, and how far σ₁ lies below the bound", () => {
-    expect(shown.sigma1DeepTex).toBe(formatLog10Tex(log10Sigma1, 3));
-    expect(shown.sigmaLastDeepTex).toBe(formatLog10Tex(log10SigmaLast, 3));
+    expect(shown.sigma1Deep).toBe(formatLog10Text(log10Sigma1, 3));
+    expect(shown.sigmaLastDeep).toBe(formatLog10Text(log10SigmaLast, 3));
     expect(shown.ordersBelowBound).toBe(String(Math.round(-(IN.deep - 1) * Math.log10(2) - log10Sigma1)));
   });
 
@@ -233,28 +240,28 @@ describe("1.2.3: plain and residual stacks (width 8, seed 1, 200 layers)", () =>
   });
   const plain = (scale: number): M[] => g.map((m) => m.map((row) => row.map((x) => scale * x)));
   const residual = (scale: number): M[] => plain(scale).map(plusIdentity);
-  const tex = (log10: number): string => formatLog10Tex(log10, 3);
+  const text = (log10: number): string => formatLog10Text(log10, 3);
 
   it("scale 0.4: the plain stack's σ_max and the residual stack's σ_min", () => {
-    expect(shown.mildPlainMaxTex).toBe(tex(log10SigmaMaxOfProduct(plain(IN.mildScale))));
-    expect(shown.mildResidualMinTex).toBe(tex(log10SigmaMinOfProduct(residual(IN.mildScale))));
+    expect(shown.mildPlainMax).toBe(text(log10SigmaMaxOfProduct(plain(IN.mildScale))));
+    expect(shown.mildResidualMin).toBe(text(log10SigmaMinOfProduct(residual(IN.mildScale))));
   });
 
   it("scale 1: the residual stack's σ_min and σ_max", () => {
-    expect(shown.unitResidualMinTex).toBe(tex(log10SigmaMinOfProduct(residual(IN.unitScale))));
-    expect(shown.unitResidualMaxTex).toBe(tex(log10SigmaMaxOfProduct(residual(IN.unitScale))));
+    expect(shown.unitResidualMin).toBe(text(log10SigmaMinOfProduct(residual(IN.unitScale))));
+    expect(shown.unitResidualMax).toBe(text(log10SigmaMaxOfProduct(residual(IN.unitScale))));
   });
 
   it("scales 1.5 and 3: σ_max of both stacks", () => {
-    expect(shown.midPlainMaxTex).toBe(tex(log10SigmaMaxOfProduct(plain(IN.midScale))));
-    expect(shown.midResidualMaxTex).toBe(tex(log10SigmaMaxOfProduct(residual(IN.midScale))));
-    expect(shown.bigPlainMaxTex).toBe(tex(log10SigmaMaxOfProduct(plain(IN.bigScale))));
-    expect(shown.bigResidualMaxTex).toBe(tex(log10SigmaMaxOfProduct(residual(IN.bigScale))));
+    expect(shown.midPlainMax).toBe(text(log10SigmaMaxOfProduct(plain(IN.midScale))));
+    expect(shown.midResidualMax).toBe(text(log10SigmaMaxOfProduct(residual(IN.midScale))));
+    expect(shown.bigPlainMax).toBe(text(log10SigmaMaxOfProduct(plain(IN.bigScale))));
+    expect(shown.bigResidualMax).toBe(text(log10SigmaMaxOfProduct(residual(IN.bigScale))));
   });
 
   it("scale 0.1: the floor 0.9^200 exactly, and the residual stack's σ_min", () => {
-    expect(shown.smallFloorTex).toBe(exactTex({ negative: false, n: 9n ** 200n, scale: 200 }));
-    expect(shown.smallResidualMinTex).toBe(tex(log10SigmaMinOfProduct(residual(IN.smallScale))));
+    expect(shown.smallFloor).toBe(exactText({ negative: false, n: 9n ** 200n, scale: 200 }));
+    expect(shown.smallResidualMin).toBe(text(log10SigmaMinOfProduct(residual(IN.smallScale))));
   });
 
   it("the verdict's 0.99^1000, exactly", () => {
