@@ -147,7 +147,8 @@ describeInBrowser(`chapter ${SLUG}`, (ctx) => {
   it("the prose shows lib's numbers", async () => {
     const { page, close } = await openPage(ctx().browser, href());
     try {
-      const text = await bodyText(page);
+      // textContent, not innerText: the worked solutions are closed <details>.
+      const text = await page.evaluate(() => document.body.textContent ?? "");
       const n = jacobianShown();
       for (const s of [
         n.rho,
@@ -160,7 +161,7 @@ describeInBrowser(`chapter ${SLUG}`, (ctx) => {
       ]) {
         expect(text).toContain(s);
       }
-      expectNoBadNumbers(text, "chapter 1.2");
+      expectNoBadNumbers(await bodyText(page), "chapter 1.2");
     } finally {
       await close();
     }
