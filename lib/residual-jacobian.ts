@@ -122,3 +122,29 @@ export function weylComparison(a: Matrix, b: Matrix): WeylComparison {
     hintLower: sigmaA.map((s) => Math.abs(s - sigmaMaxB)),
   };
 }
+
+/**
+ * Whether a square F is normal, FᵀF = FFᵀ, to a relative tolerance: every entry of FᵀF − FFᵀ at most relTol·‖F‖²_F (default 1e-12, far above the rounding of the products and far below any matrix typed with a few digits that is not normal). For normal F, σ_i(I + F) = |1 + λ_i(F)|. Throws RangeError for a non-square or invalid F. Used in chapter 1.2.
+ */
+export function isNormalMatrix(f: Matrix, relTol: number = 1e-12): boolean {
+  const n: number = requireSquareMatrix("f", f);
+  // Divided by the largest |entry| first, so no square overflows or underflows.
+  let m: number = 0;
+  for (const row of f) for (const x of row) m = Math.max(m, Math.abs(x));
+  if (m === 0) return true;
+  const g: Matrix = f.map((row) => row.map((x) => x / m));
+  let size: number = 0;
+  for (const row of g) for (const x of row) size += x * x;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      let gtg: number = 0;
+      let ggt: number = 0;
+      for (let k = 0; k < n; k++) {
+        gtg += g[k][i] * g[k][j];
+        ggt += g[i][k] * g[j][k];
+      }
+      if (Math.abs(gtg - ggt) > relTol * size) return false;
+    }
+  }
+  return true;
+}

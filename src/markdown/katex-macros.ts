@@ -7,4 +7,11 @@ export const katexMacros: Record<string, string> = {
   "\\act": "\\phi",
   "\\sech": "\\operatorname{sech}",
   "\\abs": "\\left\\lvert #1 \\right\\rvert",
+  /** The Euclidean norm of a vector (the spectral norm of a matrix). */
+  "\\norm": "\\left\\lVert #1 \\right\\rVert",
+  /** A diagonal matrix with the given entries. */
+  "\\diag": "\\operatorname{diag}",
+  /** Largest and smallest singular value of a matrix. */
+  "\\smax": "\\sigma_{\\max}",
+  "\\smin": "\\sigma_{\\min}",
 };

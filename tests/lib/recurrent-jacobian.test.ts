@@ -10,14 +10,17 @@ import {
   recurrentJacobian,
   recurrentJacobianSpectrum,
   recurrentState,
+  spectralRadius,
   type RecurrentSpectrum,
 } from "../../lib/recurrent-jacobian";
 import {
   eye,
+  inverse,
   kahanSum,
   log10AbsDetByElimination,
   log10SingularValuesByCompounds,
   powerSigmaMax,
+  mul,
   randomOrthogonal,
   type M,
 } from "./reference-linalg";
@@ -284,6 +287,105 @@ describe("random systems", () => {
     // (1/2)^{10}: log₁₀ = −10·0.30103 = −3.0103.
     expect(recurrentBoundLog10(0.5, 11)).toBeCloseTo(-10 * Math.log10(2), 14);
     expect(recurrentBoundLog10(3, 1)).toBe(0);
+  });
+});
+
+describe("spectralRadius: max |λ_i| by Gelfand's formula", () => {
+  // A = S·B·S⁻¹ with B block diagonal: real eigenvalues on the diagonal, and
+  // 2×2 blocks r·[[cos θ, −sin θ], [sin θ, cos θ]] for a complex pair r·e^{±iθ}.
+  // So ρ(A) = the largest |diagonal entry| or r, known exactly.
+  function similar(rng: Rng, blocks: ({ real: number } | { r: number; theta: number })[]): { a: M; rho: number } {
+    const n: number = blocks.reduce((s, b) => s + ("real" in b ? 1 : 2), 0);
+    const b: M = eye(n).map((row) => row.map(() => 0));
+    let i: number = 0;
+    let rho: number = 0;
+    for (const blk of blocks) {
+      if ("real" in blk) {
+        b[i][i] = blk.real;
+        rho = Math.max(rho, Math.abs(blk.real));
+        i += 1;
+      } else {
+        const c: number = blk.r * Math.cos(blk.theta);
+        const s: number = blk.r * Math.sin(blk.theta);
+        b[i][i] = c;
+        b[i][i + 1] = -s;
+        b[i + 1][i] = s;
+        b[i + 1][i + 1] = c;
+        rho = Math.max(rho, blk.r);
+        i += 2;
+      }
+    }
+    // S = I + 0.3·G (well conditioned, far from orthogonal, so A is not normal).
+    const s: M = eye(n).map((row) => row.map((x) => x + 0.3 * rng.normal()));
+    return { a: mul(mul(s, b), inverse(s)), rho };
+  }
+
+  it("matches the known ρ of non-normal matrices with real and complex dominant eigenvalues", () => {
+    const rng: Rng = createRng(2024);
+    const cases: { a: M; rho: number }[] = [
+      similar(rng, [{ real: 0.9 }, { real: -0.3 }, { real: 0.1 }]),
+      similar(rng, [{ real: -1.7 }, { real: 1.2 }, { r: 0.5, theta: 1 }]),
+      similar(rng, [{ r: 2.5, theta: 0.3 }, { real: 2 }, { real: -1 }]),
+      similar(rng, [{ r: 0.4, theta: 2 }, { r: 0.2, theta: 0.5 }, { real: 0.05 }]),
+    ];
+    // Forming S·B·S⁻¹ moves the eigenvalues by ~κ(S)·ε·‖B‖ ≈ 1e-14 here
+    // (κ(S) ≲ 10); the squarings add ~1e-15. 1e-11 relative is safe.
+    for (const { a, rho } of cases) expect(Math.abs(spectralRadius(a) / rho - 1)).toBeLessThan(1e-11);
+  });
+
+  it("is |a| for a Jordan block (‖Jᵐ‖ carries a factor m), 0 for a nilpotent matrix, |w| for 1×1", () => {
+    expect(
+      spectralRadius([
+        [0.5, 1],
+        [0, 0.5],
+      ]),
+    ).toBeCloseTo(0.5, 14);
+    expect(
+      spectralRadius([
+        [-3, 1, 0],
+        [0, -3, 1],
+        [0, 0, -3],
+      ]),
+    ).toBeCloseTo(3, 13);
+    expect(
+      spectralRadius([
+        [0, 1],
+        [0, 0],
+      ]),
+    ).toBe(0);
+    expect(
+      spectralRadius([
+        [0, 0],
+        [0, 0],
+      ]),
+    ).toBe(0);
+    expect(spectralRadius([[-0.25]])).toBe(0.25);
+  });
+
+  it("never exceeds σ_max, equals it for c·Q (Q orthogonal), and is the decay rate of W^n", () => {
+    const q: M = randomOrthogonal(createRng(5), 6);
+    expect(Math.abs(spectralRadius(orthogonalTimes(0.7, q)) / 0.7 - 1)).toBeLessThan(1e-13);
+    for (const seed of [1, 2, 3]) {
+      const { w } = randomRecurrentSetup(8, 0.5, seed);
+      const rho: number = spectralRadius(w);
+      expect(rho).toBeLessThanOrEqual(0.5 * (1 + 1e-14));
+      // With x_1 = 0 the Jacobian product is W^{n−1}; between n = 1001 and
+      // 3001 its log σ₁ grows by 2000·log₁₀ρ up to the change of the bounded
+      // factor ‖W^m‖/ρ^m (≲ a few decades for a random 8×8 W): 1e-2 per step is generous.
+      const spec: RecurrentSpectrum = recurrentJacobianSpectrum(w, new Array<number>(8).fill(0), 3001);
+      const slope: number = (spec.log10SingularValues[3000 * 8] - spec.log10SingularValues[1000 * 8]) / 2000;
+      expect(Math.abs(slope - Math.log10(rho))).toBeLessThan(1e-2);
+    }
+  });
+
+  it("rejects what is not a square matrix", () => {
+    expect(() => spectralRadius([[1, 2]])).toThrow("a must be square, got 1×2");
+    expect(() =>
+      spectralRadius([
+        [1, NaN],
+        [0, 1],
+      ]),
+    ).toThrow(RangeError);
   });
 });
 

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { add, singularValues, type Matrix } from "../../lib/linalg";
 import { createRng, type Rng } from "../../lib/random";
 import {
+  isNormalMatrix,
   residualCounterexample,
   residualStepSummary,
   residualSymmetricExample,
@@ -189,6 +190,42 @@ describe("Weyl's inequality and the printed hint", () => {
     expect(w.hintLower[1]).toBeCloseTo(0.99, 14);
     expect(w.weylGap[0]).toBeLessThanOrEqual(1); // 100.01 − 100
     expect(w.weylGap[1]).toBeLessThanOrEqual(1); // |0 − 0.01|
+  });
+});
+
+describe("isNormalMatrix", () => {
+  it("is true for symmetric, orthogonal-times-c and skew matrices, false for the counterexample and a shear", () => {
+    const q: Matrix = randomOrthogonal(createRng(3), 5);
+    const s: Matrix = mul(
+      q,
+      transposeRef(q).map((row, i) => row.map((x) => x * (i + 1))),
+    );
+    expect(isNormalMatrix(residualSymmetricExample())).toBe(true);
+    expect(isNormalMatrix(q.map((row) => row.map((x) => 7 * x)))).toBe(true);
+    // Q·diag(1, …, 5)·Qᵀ is symmetric up to rounding (≈ 1e-15 relative).
+    expect(isNormalMatrix(s)).toBe(true);
+    expect(
+      isNormalMatrix([
+        [0, -3],
+        [3, 0],
+      ]),
+    ).toBe(true);
+    expect(isNormalMatrix(residualCounterexample())).toBe(false);
+    expect(
+      isNormalMatrix([
+        [1, 1],
+        [0, 1],
+      ]),
+    ).toBe(false);
+  });
+
+  it("does not depend on the scale of F, and takes 0 and huge entries", () => {
+    for (const c of [1e-200, 1, 1e200]) {
+      expect(isNormalMatrix(residualSymmetricExample().map((row) => row.map((x) => c * x)))).toBe(true);
+      expect(isNormalMatrix(residualCounterexample().map((row) => row.map((x) => c * x)))).toBe(false);
+    }
+    expect(isNormalMatrix([[0]])).toBe(true);
+    expect(() => isNormalMatrix([[1, 2]])).toThrow(RangeError);
   });
 });
 
