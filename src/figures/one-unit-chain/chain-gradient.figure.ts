@@ -1,17 +1,21 @@
 /**
- * Figure (chapter 1.1): |f'(x)| of a chain of one-unit layers against depth,
- * for sigmoid and tanh, with the bounds (|w|/4)ⁿ and |w|ⁿ. Everything is
- * plotted as log₁₀, because the values reach 10⁻⁶⁰⁰⁰, far below what doubles
- * or Plot's log scale can hold.
+ * Figure (chapter 1.1): |f'(x)| of a chain of one-unit layers a ↦ act(w·a + b)
+ * against depth, for sigmoid and tanh, with the bounds (|w|/4)ⁿ and |w|ⁿ
+ * (which hold for every bias). Everything is plotted as log₁₀, because the
+ * values reach 10⁻⁶⁰⁰⁰, far below what doubles or Plot's log scale can hold.
+ * The description reads off the largest value along the way and the mean
+ * change of log₁₀|f'| per layer over the second half of the depths: the
+ * per-layer factor the chain has settled into.
  */
 import * as Plot from "@observablehq/plot";
 import type { ActivationName } from "../../../lib/activations";
-import { formatLog10Text, formatSignificant } from "../../../lib/format";
-import { chainGradientLog10Series, gradientBoundLog10 } from "../../../lib/one-unit-chain";
+import { formatFixed, formatLog10Text } from "../../../lib/format";
+import { chainGradientLog10Series, gradientBoundLog10, perLayerSlope } from "../../../lib/one-unit-chain";
 import { integerTick, integerTicks, powerOfTenTick } from "../axis-format";
 import { defineFigure } from "../figure-spec";
-import { choicesParam, numberParam, toggleParam } from "../params";
+import { choicesParam, numberParam, showNumber, toggleParam } from "../params";
 import { evenIndices, tableDepths } from "../sampling";
+import { factorText } from "./orbit-text";
 
 /** Drawn points per line; more would not change the picture at any screen width. */
 const MAX_POINTS = 600;
@@ -23,6 +27,13 @@ const SERIES: { name: ActivationName; label: string; color: string; bound: strin
 
 const text = (log10: number) => (log10 === -Infinity ? "0" : formatLog10Text(log10, 3));
 
+/** The first depth n ≥ 1 with the largest log₁₀|f′| (the same rule as lib's chainGradientPeak), read off the series already computed. */
+function peakOf(log10: Float64Array): { depth: number; log10: number } {
+  let best = { depth: 1, log10: log10[1] };
+  for (let n = 2; n < log10.length; n++) if (log10[n] > best.log10) best = { depth: n, log10: log10[n] };
+  return best;
+}
+
 export default defineFigure({
   id: "chain-gradient",
   title: "Gradient of a chain of one-unit layers against depth",
@@ -30,6 +41,7 @@ export default defineFigure({
     x: numberParam({ label: "Input x", min: -6, max: 6, step: 0.01, default: 1 }),
     depth: numberParam({ label: "Depth n (layers)", min: 1, max: 10000, step: 1, default: 100, integer: true }),
     weight: numberParam({ label: "Weight w", min: -6, max: 6, step: 0.05, default: 1 }),
+    bias: numberParam({ label: "Bias b", min: -1, max: 1, step: 0.01, default: 0 }),
     show: choicesParam({
       label: "Activations",
       options: [
@@ -45,8 +57,11 @@ export default defineFigure({
       { label: `${s.label} chain`, color: s.color },
       ...(bounds ? [{ label: `${s.label} bound ${s.bound}`, color: s.color, dashed: true }] : []),
     ]),
-  data({ x, depth, weight, show }) {
-    return SERIES.filter((s) => show.includes(s.name)).map((s) => ({ ...s, log10: chainGradientLog10Series(s.name, x, depth, weight) }));
+  data({ x, depth, weight, bias, show }) {
+    return SERIES.filter((s) => show.includes(s.name)).map((s) => ({
+      ...s,
+      log10: chainGradientLog10Series(s.name, x, depth, weight, bias),
+    }));
   },
   plot(series, { values: { depth, weight, bounds: showBounds } }) {
     const drawn = evenIndices(depth, MAX_POINTS);
@@ -82,17 +97,23 @@ export default defineFigure({
       ],
     };
   },
-  describe(series, { x, depth, weight }) {
+  describe(series, { x, depth, weight, bias }) {
     if (weight === 0) {
-      return `With weight w = 0 every layer outputs act(0) whatever its input, so the gradient is exactly 0 at every depth.`;
+      return `With weight w = 0 every layer outputs act(b) whatever its input, so the gradient is exactly 0 at every depth.`;
     }
+    const half = Math.floor(depth / 2);
     return (
-      `Gradient magnitude |f′(x)| of a chain of one-unit ${series.map((s) => s.label).join(" and ")} layers, from depth 0 to ${depth}, at x = ${formatSignificant(x, 3)} and w = ${formatSignificant(weight, 3)}, on a logarithmic axis. ` +
+      `Gradient magnitude |f′(x)| of a chain of one-unit ${series.map((s) => s.label).join(" and ")} layers a ↦ act(w·a + b), from depth 0 to ${depth}, at x = ${showNumber(x)}, w = ${showNumber(weight)} and b = ${showNumber(bias)}, on a logarithmic axis. ` +
       series
-        .map(
-          (s) =>
-            `At depth ${depth} the ${s.label} chain's gradient is ${text(s.log10[depth])}, against the bound ${s.bound} = ${text(gradientBoundLog10(s.name, depth, weight))}.`,
-        )
+        .map((s) => {
+          const peak = peakOf(s.log10);
+          const slope = perLayerSlope(s.log10, half, depth);
+          return (
+            `At depth ${depth} the ${s.label} chain's gradient is ${text(s.log10[depth])}, against the bound ${s.bound} = ${text(gradientBoundLog10(s.name, depth, weight))}; ` +
+            `its largest value over depths 1 to ${depth} is ${text(peak.log10)}, at depth ${peak.depth}. ` +
+            `From depth ${half} to ${depth}, log₁₀|f′| changes by ${formatFixed(slope, 4)} per layer on average, a factor of ${factorText(slope)} per layer.`
+          );
+        })
         .join(" ")
     );
   },
@@ -107,6 +128,7 @@ export default defineFigure({
   },
   code: [
     { file: "src/figures/one-unit-chain/chain-gradient.figure.ts" },
-    { file: "lib/one-unit-chain.ts", names: ["chainGradientLog10Series", "gradientBoundLog10"] },
+    { file: "src/figures/one-unit-chain/orbit-text.ts", names: ["factorText"] },
+    { file: "lib/one-unit-chain.ts", names: ["chainGradientLog10Series", "gradientBoundLog10", "perLayerSlope"] },
   ],
 });
