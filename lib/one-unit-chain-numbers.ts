@@ -6,7 +6,7 @@
 // same way, and a test of the built page can look for the same strings, so
 // prose, lib and reference cannot drift apart.
 
-import { sigmoidPrime, sigmoidPrimeMax, tanhPrime } from "./activations";
+import { sigmoidPrimeMax } from "./activations";
 import { MINUS_SIGN, formatFixed, formatInteger, formatLog10Tex, formatLog10Text, formatSignificant } from "./format";
 import {
   chainGradientLog10,
@@ -58,6 +58,8 @@ export const ONE_UNIT_CHAIN_INPUTS = Object.freeze({
   /** Sigmoid weights just above and just below the flip weight w_c ≈ −5.87 (same start). */
   nearFlipWeight: -5.85,
   pastFlipWeight: -5.9,
+  /** Layers the second cobweb (w = −6 from 0.22) opens with: enough to come close to the 2-cycle. */
+  cycleCobwebSteps: 300,
   /** The widget's largest depth, over which peaks are searched. */
   widgetDepth: 10_000,
   /** The knife-edge cases of the n^{−3/2} law, all started from knifeStart. */
@@ -124,15 +126,8 @@ const knifeBias = once((): LimitOrbit => chainLimitOrbit("tanh", IN.knifeStart, 
 
 /** Every computed number chapter 1.1 prints, by name, with its digits and the reference case that pins it. Used in chapter 1.1. */
 export const ONE_UNIT_CHAIN_SHOWN = Object.freeze({
-  sigmoidPrimeAt0: {
-    what: "σ'(0), the largest slope of the sigmoid",
-    reference: "sigmoidPrime.0",
-    style: "significant",
-    digits: 6,
-    compute: (): number => sigmoidPrime(0),
-  },
   sigmoidPrimeMax: {
-    what: "the constant lib uses for max σ' (1/4)",
+    what: "max σ' = σ'(0) = 1/4, the largest per-layer factor of the sigmoid chain",
     reference: "sigmoidPrime.0",
     style: "fixed",
     digits: 2,
@@ -200,13 +195,6 @@ export const ONE_UNIT_CHAIN_SHOWN = Object.freeze({
     style: "log10",
     digits: 1,
     compute: (): number => Math.log10(Number.MIN_VALUE),
-  },
-  tanhPrimeAt0: {
-    what: "tanh'(0) = 1",
-    reference: "tanhPrime.0",
-    style: "significant",
-    digits: 3,
-    compute: (): number => tanhPrime(0),
   },
   tanhAtZeroVeryDeep: {
     what: "|f'(0)| after 100 000 tanh layers (exactly 1)",
