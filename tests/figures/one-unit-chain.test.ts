@@ -10,12 +10,12 @@ import { formatFixed } from "../../lib/format";
 import { chainGradientLog10Series, chainGradientPeak, perLayerSlope } from "../../lib/one-unit-chain";
 import { shownText, shownValue } from "../../lib/one-unit-chain-numbers";
 import { coerceValues } from "../../src/figures/params";
+import activationDerivative from "../../src/figures/one-unit-chain/activation-derivative.figure";
 import chainGradient from "../../src/figures/one-unit-chain/chain-gradient.figure";
+import cobwebCycle from "../../src/figures/one-unit-chain/cobweb-cycle.figure";
 import cobweb from "../../src/figures/one-unit-chain/cobweb.figure";
-import layerFactors from "../../src/figures/one-unit-chain/layer-factors.figure";
 import { logTicks } from "../../src/figures/one-unit-chain/log-ticks";
 import tanhPowerLaw from "../../src/figures/one-unit-chain/tanh-power-law.figure";
-import twoLayer from "../../src/figures/one-unit-chain/two-layer-gradient.figure";
 import { arbitraryValues } from "./arbitrary-values";
 
 const LONG = 40_000;
@@ -64,9 +64,9 @@ describe("what the cobweb says about where the chain settles", () => {
     );
   });
 
-  it("names the w = −6 cycle and its per-layer factor as the chapter prints them", () => {
-    const values = coerceValues(cobweb.params, { weight: -6, x: 0.22, step: 300, zoom: true }).values;
-    const text = cobweb.describe(cobweb.data(values), values);
+  it("the second cobweb opens on the w = −6 cycle and names it and its per-layer factor as the chapter prints them", () => {
+    const values = coerceValues(cobwebCycle.params, {}).values;
+    const text = cobwebCycle.describe(cobwebCycle.data(values), values);
     expect(text).toContain(`2-cycle ${shownText("sigmoidNegativeCycleLow")} ↔ ${shownText("sigmoidNegativeCycleHigh")}`);
     expect(text).toContain(`= ${shownText("sigmoidNegativeCyclePerLayer")}`);
   });
@@ -101,10 +101,10 @@ describe("the chain widget's description", () => {
   });
 });
 
-describe("the layer-factor figure", () => {
+describe("the cobweb's view of the factors", () => {
   it("averages the factors of the second half to the chain's slope there (exercise 4)", () => {
-    const values = coerceValues(layerFactors.params, { activation: "tanh", weight: 2, x: 1, depth: 40 }).values;
-    const text = layerFactors.describe(layerFactors.data(values), values);
+    const values = coerceValues(cobweb.params, { activation: "tanh", view: "factors", weight: 2, x: 1, step: 40 }).values;
+    const text = cobweb.describe(cobweb.data(values), values);
     const series = chainGradientLog10Series("tanh", 1, 40, 2);
     expect(text).toContain(`average ${formatFixed(perLayerSlope(series, 20, 40), 4)} in log₁₀`);
     expect(text).toContain(`multiplies the gradient by |${shownText("tanhFactorWeight2")}|`);
@@ -133,11 +133,12 @@ describe("the tanh log-log figure", () => {
 
 describe("exercise 2's figure", () => {
   it("marks the maximum a brute-force search of its own curve finds", () => {
-    const data = twoLayer.data({});
+    const data = activationDerivative.data({ show: "two-layers" });
+    if (data.kind !== "two-layers") throw new Error("expected the two-layer view");
     const best = data.points.reduce((p, q) => (q.ratio > p.ratio ? q : p));
-    // Samples are 0.0025 apart; the maximum is flat (second derivative of
+    // Samples are 0.005 apart; the maximum is flat (second derivative of
     // the ratio ≈ −0.5), so the best sample is within one spacing of it.
-    expect(Math.abs(best.x - shownValue("twoLayerArgmax"))).toBeLessThanOrEqual(0.0025);
+    expect(Math.abs(best.x - shownValue("twoLayerArgmax"))).toBeLessThanOrEqual(0.005);
     expect(best.ratio).toBeLessThanOrEqual(shownValue("twoLayerMaxOverBound") + 1e-15);
     expect(data.points.find((p) => p.x === 0)?.ratio).toBeCloseTo(shownValue("twoLayerAtZeroOverBound"), 14);
   });

@@ -8,31 +8,22 @@
  * per-layer factor the chain has settled into.
  */
 import * as Plot from "@observablehq/plot";
-import type { ActivationName } from "../../../lib/activations";
-import { formatFixed, formatLog10Text } from "../../../lib/format";
-import { chainGradientLog10Series, gradientBoundLog10, perLayerSlope } from "../../../lib/one-unit-chain";
+import { chainGradientLog10Series, gradientBoundLog10 } from "../../../lib/one-unit-chain";
 import { integerTick, integerTicks, powerOfTenTick } from "../axis-format";
 import { defineFigure } from "../figure-spec";
-import { choicesParam, numberParam, showNumber, toggleParam } from "../params";
-import { evenIndices, tableDepths } from "../sampling";
-import { factorText } from "./orbit-text";
+import { choicesParam, numberParam, toggleParam } from "../params";
+import { evenIndices } from "../sampling";
+import { describeChainGradient, tableChainGradient, type ChainSeriesInfo } from "./chain-gradient-text";
+import { pixelScale, simplifyLine } from "./simplify";
 
 /** Drawn points per line; more would not change the picture at any screen width. */
-const MAX_POINTS = 600;
+const MAX_POINTS = 400;
+const HEIGHT = 340;
 
-const SERIES: { name: ActivationName; label: string; color: string; bound: string }[] = [
+const SERIES: ChainSeriesInfo[] = [
   { name: "sigmoid", label: "sigmoid", color: "var(--c-sigmoid)", bound: "(|w|/4)ⁿ" },
   { name: "tanh", label: "tanh", color: "var(--c-tanh)", bound: "|w|ⁿ" },
 ];
-
-const text = (log10: number) => (log10 === -Infinity ? "0" : formatLog10Text(log10, 3));
-
-/** The first depth n ≥ 1 with the largest log₁₀|f′| (the same rule as lib's chainGradientPeak), read off the series already computed. */
-function peakOf(log10: Float64Array): { depth: number; log10: number } {
-  let best = { depth: 1, log10: log10[1] };
-  for (let n = 2; n < log10.length; n++) if (log10[n] > best.log10) best = { depth: n, log10: log10[n] };
-  return best;
-}
 
 export default defineFigure({
   id: "chain-gradient",
@@ -63,17 +54,24 @@ export default defineFigure({
       log10: chainGradientLog10Series(s.name, x, depth, weight, bias),
     }));
   },
-  plot(series, { values: { depth, weight, bounds: showBounds } }) {
+  plot(series, { width, values: { depth, weight, bounds: showBounds } }) {
     const drawn = evenIndices(depth, MAX_POINTS);
-    const lines = series.flatMap((s) =>
-      drawn.filter((n) => Number.isFinite(s.log10[n])).map((n) => ({ series: s.label, n, log10: s.log10[n], color: s.color })),
-    );
     const bounds = showBounds
       ? series.flatMap((s) => [0, depth].map((n) => ({ series: s.label, n, log10: gradientBoundLog10(s.name, n, weight), color: s.color })))
       : [];
+    const finite = series.flatMap((s) => drawn.map((n) => s.log10[n]).filter(Number.isFinite));
+    const ys = [0, ...finite, ...bounds.map((b) => b.log10)];
+    const scale = pixelScale(width, HEIGHT, { left: 64, right: 64, top: 20, bottom: 40 }, depth, Math.max(...ys) - Math.min(...ys));
+    const lines = series.flatMap((s) =>
+      simplifyLine(
+        drawn.filter((n) => Number.isFinite(s.log10[n])).map((n) => ({ series: s.label, n, log10: s.log10[n], color: s.color })),
+        (p) => [p.n, p.log10],
+        scale,
+      ),
+    );
     const ends = series.map((s) => ({ n: depth, log10: s.log10[depth], label: s.label, color: s.color }));
     return {
-      height: 340,
+      height: HEIGHT,
       marginLeft: 64,
       marginRight: 64,
       marginBottom: 40,
@@ -97,38 +95,10 @@ export default defineFigure({
       ],
     };
   },
-  describe(series, { x, depth, weight, bias }) {
-    if (weight === 0) {
-      return `With weight w = 0 every layer outputs act(b) whatever its input, so the gradient is exactly 0 at every depth.`;
-    }
-    const half = Math.floor(depth / 2);
-    return (
-      `Gradient magnitude |f′(x)| of a chain of one-unit ${series.map((s) => s.label).join(" and ")} layers a ↦ act(w·a + b), from depth 0 to ${depth}, at x = ${showNumber(x)}, w = ${showNumber(weight)} and b = ${showNumber(bias)}, on a logarithmic axis. ` +
-      series
-        .map((s) => {
-          const peak = peakOf(s.log10);
-          const slope = perLayerSlope(s.log10, half, depth);
-          return (
-            `At depth ${depth} the ${s.label} chain's gradient is ${text(s.log10[depth])}, against the bound ${s.bound} = ${text(gradientBoundLog10(s.name, depth, weight))}; ` +
-            `its largest value over depths 1 to ${depth} is ${text(peak.log10)}, at depth ${peak.depth}. ` +
-            `From depth ${half} to ${depth}, log₁₀|f′| changes by ${formatFixed(slope, 4)} per layer on average, a factor of ${factorText(slope)} per layer.`
-          );
-        })
-        .join(" ")
-    );
-  },
-  table(series, { depth, weight }) {
-    return {
-      columns: ["depth n", ...series.flatMap((s) => [`${s.label} |f′|`, `bound ${s.bound}`])],
-      rows: tableDepths(depth).map((n) => [
-        String(n),
-        ...series.flatMap((s) => [text(s.log10[n]), text(gradientBoundLog10(s.name, n, weight))]),
-      ]),
-    };
-  },
+  describe: describeChainGradient,
+  table: tableChainGradient,
   code: [
     { file: "src/figures/one-unit-chain/chain-gradient.figure.ts" },
-    { file: "src/figures/one-unit-chain/orbit-text.ts", names: ["factorText"] },
-    { file: "lib/one-unit-chain.ts", names: ["chainGradientLog10Series", "gradientBoundLog10", "perLayerSlope"] },
+    { file: "lib/one-unit-chain.ts", names: ["chainGradientLog10Series"] },
   ],
 });

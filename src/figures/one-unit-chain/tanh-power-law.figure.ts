@@ -7,27 +7,13 @@
  * worker.
  */
 import * as Plot from "@observablehq/plot";
-import { formatFixed, formatInteger, formatLog10Text, formatSignificant } from "../../../lib/format";
+import { formatFixed } from "../../../lib/format";
 import { chainGradientLog10Series, chainLimitOrbit, logLogSlope, tanhPowerLawConstant, type LimitOrbit } from "../../../lib/one-unit-chain";
 import { powerOfTenTick } from "../axis-format";
 import { defineFigure } from "../figure-spec";
-import { numberParam, showNumber } from "../params";
-import { logIndices, tableDepths } from "../sampling";
-import { orbitSentence } from "./orbit-text";
-
-const DEPTH = 100_000;
-/** The slope is measured over the last decade of depths. */
-const SLOPE_FROM = 10_000;
-/** Depths drawn (log-spaced) and tabulated: the same for every value, so computed once. */
-const DRAWN = logIndices(1, DEPTH, 160);
-const TABULATED = tableDepths(DEPTH);
-
-/** Below this |x|, C(x) ≈ (3/2)^(3/2)/|x|³ nears overflow (lib refuses it); the law is not drawn. */
-const LAW_MIN_X = 1e-100;
-const hasLaw = (x: number) => Math.abs(x) >= LAW_MIN_X;
-
-/** log₁₀ of C(x)·n^(−3/2), the w = 1, b = 0 limit law (x ≠ 0). */
-const lawLog10 = (log10C: number, n: number) => log10C - 1.5 * Math.log10(n);
+import { numberParam } from "../params";
+import { pixelScale, simplifyLine } from "./simplify";
+import { DEPTH, DRAWN, SLOPE_FROM, TABULATED, describeTanhPowerLaw, hasLaw, lawLog10, tableTanhPowerLaw } from "./tanh-power-law-text";
 
 export default defineFigure({
   id: "tanh-power-law",
@@ -44,18 +30,35 @@ export default defineFigure({
   ],
   data({ x, weight, bias }) {
     const series = chainGradientLog10Series("tanh", x, DEPTH, weight, bias);
+    // Only what is drawn, tabulated and described: the widget ships this
+    // (from the worker, and as build-time data in the page), not 10⁵ numbers.
+    // Drawn values rounded to 1e-6 in log₁₀ (far below a pixel) keep the
+    // page's build-time copy of this data short.
+    const short = (v: number) => Math.round(v * 1e6) / 1e6;
     return {
-      series,
+      drawn: DRAWN.map((n) => short(series[n])),
+      tabulated: TABULATED.map((n) => series[n]),
+      end: series[DEPTH],
       slope: logLogSlope(series, SLOPE_FROM, DEPTH),
       // C(x) is defined for x ≠ 0 and is ≥ 1e-4 on |x| ≤ 4, so its log is finite.
       log10C: hasLaw(x) ? Math.log10(tanhPowerLawConstant(x)) : null,
       orbit: chainLimitOrbit("tanh", x, weight, bias) as LimitOrbit,
     };
   },
-  plot({ series, slope, log10C }) {
-    const exact = DRAWN.map((n) => ({ logN: Math.log10(n), log10: series[n] }));
-    const law = log10C === null ? [] : DRAWN.map((n) => ({ logN: Math.log10(n), log10: lawLog10(log10C, n) }));
-    const last = { logN: Math.log10(DEPTH), log10: series[DEPTH] };
+  plot({ drawn, end, slope, log10C }, { width }) {
+    const exactAll = DRAWN.map((n, i) => ({ logN: Math.log10(n), log10: drawn[i] }));
+    const lawAll = log10C === null ? [] : DRAWN.map((n) => ({ logN: Math.log10(n), log10: lawLog10(log10C, n) }));
+    const ys = [...exactAll, ...lawAll].map((p) => p.log10);
+    const scale = pixelScale(
+      width,
+      320,
+      { left: 64, right: 30, top: 20, bottom: 40 },
+      Math.log10(DEPTH),
+      Math.max(...ys) - Math.min(...ys),
+    );
+    const exact = simplifyLine(exactAll, (p) => [p.logN, p.log10], scale);
+    const law = simplifyLine(lawAll, (p) => [p.logN, p.log10], scale);
+    const last = { logN: Math.log10(DEPTH), log10: end };
     return {
       height: 320,
       marginLeft: 64,
@@ -79,49 +82,10 @@ export default defineFigure({
       ],
     };
   },
-  describe({ series, slope, log10C, orbit }, { x, weight, bias }) {
-    const head =
-      `Log-log plot of the gradient of the tanh chain a ↦ tanh(w·a + b) with w = ${showNumber(weight)} and b = ${showNumber(bias)}, ` +
-      `from x = ${showNumber(x)}, for depths 1 to ${formatInteger(DEPTH)}. `;
-    const end = `At depth ${formatInteger(DEPTH)} it is ${formatLog10Text(series[DEPTH])}`;
-    const measured = `Between depth ${formatInteger(SLOPE_FROM)} and ${formatInteger(DEPTH)} the line has slope ${formatFixed(slope, 3)}`;
-    if (weight === 1 && bias === 0) {
-      if (x === 0) {
-        return (
-          head + `At x = 0 every layer passes 0 on with derivative 1, so the gradient is exactly 1 at every depth: a flat line at 10⁰.`
-        );
-      }
-      return (
-        head +
-        measured +
-        (Math.abs(slope + 1.5) < 0.05
-          ? `, close to −3/2: the gradient falls like a power of n, not exponentially. `
-          : `; the −3/2 power law only sets in once n is much larger than 1/x² = ${formatLog10Text(-2 * Math.log10(Math.abs(x)))}. `) +
-        (log10C === null
-          ? `${end}; the limit law C(x)·n^(−3/2) is not drawn, because C(x) ≈ (3/2)^(3/2)/|x|³ is too large for double precision when |x| < 10⁻¹⁰⁰.`
-          : `${end}, ${formatSignificant(10 ** (series[DEPTH] - lawLog10(log10C, DEPTH)), 4)} times the limit law C(x)·n^(−3/2) (dashed) with C(x) = ${formatLog10Text(log10C, 4)}.`)
-      );
-    }
-    return (
-      head +
-      `With w ≠ 1 or b ≠ 0 the chain no longer has a fixed point of slope 1 at 0. ${orbitSentence(orbit, "tanh", x, weight, bias)} ` +
-      `${measured}. ${end}` +
-      (log10C === null ? "." : `, against ${formatLog10Text(lawLog10(log10C, DEPTH))} for the limit law of w = 1, b = 0 (dashed).`)
-    );
-  },
-  table({ series, log10C }) {
-    return {
-      columns: ["depth n", "tanh |f′|", "C(x)·n^(−3/2)"],
-      rows: TABULATED.map((n) => [
-        formatInteger(n),
-        formatLog10Text(series[n]),
-        log10C === null ? "—" : formatLog10Text(lawLog10(log10C, n)),
-      ]),
-    };
-  },
+  describe: describeTanhPowerLaw,
+  table: tableTanhPowerLaw,
   code: [
     { file: "src/figures/one-unit-chain/tanh-power-law.figure.ts" },
-    { file: "src/figures/one-unit-chain/orbit-text.ts" },
-    { file: "lib/one-unit-chain.ts", names: ["chainGradientLog10Series", "logLogSlope", "tanhPowerLawConstant", "chainLimitOrbit"] },
+    { file: "lib/one-unit-chain.ts", names: ["tanhPowerLawConstant"] },
   ],
 });

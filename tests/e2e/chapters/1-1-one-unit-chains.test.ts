@@ -195,7 +195,7 @@ describeInBrowser(`chapter ${SLUG}`, (ctx) => {
     const { page, problems, close } = await openPage(ctx().browser, href());
     try {
       const solutions = page.locator("details.solution");
-      expect(await solutions.count()).toBe(5);
+      expect(await solutions.count()).toBe(4);
       expect(await solutions.evaluateAll((ds) => ds.filter((d) => (d as HTMLDetailsElement).open).length)).toBe(0);
       const first = solutions.first();
       await first.locator("summary").focus();
