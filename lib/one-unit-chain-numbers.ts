@@ -6,8 +6,8 @@
 // same way, and a test of the built page can look for the same strings, so
 // prose, lib and reference cannot drift apart.
 
-import { sigmoidPrime, sigmoidPrimeMax, tanhPrime } from "./activations";
-import { formatFixed, formatInteger, formatLog10Tex, formatLog10Text, formatSignificant } from "./format";
+import { sigmoidPrimeMax } from "./activations";
+import { MINUS_SIGN, formatFixed, formatInteger, formatLog10Tex, formatLog10Text, formatSignificant } from "./format";
 import {
   chainGradientLog10,
   chainGradientLog10Series,
@@ -22,6 +22,7 @@ import {
   sigmoidFixedPointMultiplier,
   sigmoidFixedPointRate,
   sigmoidFlipWeight,
+  sigmoidPositiveWeightRateMaximum,
   sigmoidTwoLayerArgmax,
   tanhChainGradientAsymptote,
   tanhIterateAsymptote,
@@ -54,6 +55,13 @@ export const ONE_UNIT_CHAIN_INPUTS = Object.freeze({
   negativeWeight: -6,
   negativeWeightStart: 0.22,
   negativeWeightDepth: 100,
+  /** Sigmoid weights just above and just below the flip weight w_c ≈ −5.87 (same start). */
+  nearFlipWeight: -5.85,
+  pastFlipWeight: -5.9,
+  /** The second cobweb (w = −6) opens from this input, outside the 2-cycle, with this many layers; from 0.22 the walk takes ~300 layers to reach the cycle. */
+  cycleCobwebStart: 0.5,
+  cycleCobwebSteps: 40,
+  cycleCobwebStepsFromInside: 300,
   /** The widget's largest depth, over which peaks are searched. */
   widgetDepth: 10_000,
   /** The knife-edge cases of the n^{−3/2} law, all started from knifeStart. */
@@ -109,6 +117,9 @@ const sigmoidNegativeCycle = once((): TwoCycle => {
   if (cycle === null) throw new RangeError(`no sigmoid 2-cycle at weight ${describeValue(IN.negativeWeight)}`);
   return cycle;
 });
+const sigmoidPastFlipPeak = once((): GradientPeak =>
+  chainGradientPeak("sigmoid", IN.negativeWeightStart, IN.widgetDepth, IN.pastFlipWeight),
+);
 const tanhGrowthPeak = once((): GradientPeak => chainGradientPeak("tanh", IN.tanhGrowthStart, IN.tanhGrowthDepth, IN.tanhGrowthWeight));
 const tanhW2Orbit = once((): LimitOrbit => chainLimitOrbit("tanh", IN.tanhSettleStart, IN.tanhGrowthWeight));
 const knifeBelow = once((): LimitOrbit => chainLimitOrbit("tanh", IN.knifeStart, IN.knifeWeightBelow));
@@ -117,15 +128,8 @@ const knifeBias = once((): LimitOrbit => chainLimitOrbit("tanh", IN.knifeStart, 
 
 /** Every computed number chapter 1.1 prints, by name, with its digits and the reference case that pins it. Used in chapter 1.1. */
 export const ONE_UNIT_CHAIN_SHOWN = Object.freeze({
-  sigmoidPrimeAt0: {
-    what: "σ'(0), the largest slope of the sigmoid",
-    reference: "sigmoidPrime.0",
-    style: "significant",
-    digits: 6,
-    compute: (): number => sigmoidPrime(0),
-  },
   sigmoidPrimeMax: {
-    what: "the constant lib uses for max σ' (1/4)",
+    what: "max σ' = σ'(0) = 1/4, the largest per-layer factor of the sigmoid chain",
     reference: "sigmoidPrime.0",
     style: "fixed",
     digits: 2,
@@ -193,13 +197,6 @@ export const ONE_UNIT_CHAIN_SHOWN = Object.freeze({
     style: "log10",
     digits: 1,
     compute: (): number => Math.log10(Number.MIN_VALUE),
-  },
-  tanhPrimeAt0: {
-    what: "tanh'(0) = 1",
-    reference: "tanhPrime.0",
-    style: "significant",
-    digits: 3,
-    compute: (): number => tanhPrime(0),
   },
   tanhAtZeroVeryDeep: {
     what: "|f'(0)| after 100 000 tanh layers (exactly 1)",
@@ -464,6 +461,63 @@ export const ONE_UNIT_CHAIN_SHOWN = Object.freeze({
     digits: 3,
     compute: (): number => chainGradientLog10("tanh", IN.knifeStart, IN.widgetDepth, 1, IN.knifeBias),
   },
+  sigmoidNegativeCyclePerLayer: {
+    what: "√(multiplier): the per-layer factor along the 2-cycle at w = −6",
+    reference: "sigmoid.twoCycle.w-6.perLayerFactor",
+    style: "fixed",
+    digits: 3,
+    compute: (): number => 10 ** chainLimitOrbit("sigmoid", IN.negativeWeightStart, IN.negativeWeight).perLayerFactorLog10,
+  },
+  sigmoidNearFlipRate: {
+    what: "|w·σ'(w·x*)| at w = −5.85, just above w_c: the fixed point still attracts, barely",
+    reference: "sigmoid.fixedPoint.rate.w-5.85",
+    style: "fixed",
+    digits: 4,
+    compute: (): number => sigmoidFixedPointRate(IN.nearFlipWeight),
+  },
+  sigmoidNearFlipLayers: {
+    what: "1/(1 − |multiplier|) at w = −5.85: the layers it takes to lose a factor e",
+    reference: "sigmoid.fixedPoint.layers.w-5.85",
+    style: "fixed",
+    digits: 0,
+    compute: (): number => 1 / (1 - sigmoidFixedPointRate(IN.nearFlipWeight)),
+  },
+  sigmoidPastFlipPeak: {
+    what: "largest |f'(0.22)| over depths 1…10 000, sigmoid with w = −5.9",
+    reference: "sigmoid.chain.x0.22.w-5.9.peak",
+    referenceField: "antilog",
+    style: "significant",
+    digits: 3,
+    compute: (): number => 10 ** sigmoidPastFlipPeak().log10,
+  },
+  sigmoidPastFlipPeakDepth: {
+    what: "the depth of that peak",
+    reference: "sigmoid.chain.x0.22.w-5.9.peakDepth",
+    style: "integer",
+    digits: 0,
+    compute: (): number => sigmoidPastFlipPeak().depth,
+  },
+  sigmoidPositiveRateMax: {
+    what: "max over w > 0 of the fixed-point factor w·σ'(w·x*) (b = 0)",
+    reference: "sigmoid.positiveWeight.rateMax",
+    style: "fixed",
+    digits: 4,
+    compute: (): number => sigmoidPositiveWeightRateMaximum().rate,
+  },
+  sigmoidPositiveRateMaxWeight: {
+    what: "the weight where that maximum is reached",
+    reference: "sigmoid.positiveWeight.rateMax.weight",
+    style: "fixed",
+    digits: 3,
+    compute: (): number => sigmoidPositiveWeightRateMaximum().weight,
+  },
+  tanhMidDeep: {
+    what: "|f'(1)| after 10 000 tanh layers (w = 1, b = 0), to compare with the knife-edge cases",
+    reference: "tanh.chain.x1.depth10000",
+    style: "log10",
+    digits: 3,
+    compute: (): number => tanhVeryDeep()[IN.widgetDepth] ?? Number.NaN,
+  },
   twoLayerArgmax: {
     what: "x maximising the two-layer sigmoid gradient (exercise 2)",
     reference: "sigmoid.twoLayer.argmax",
@@ -538,6 +592,26 @@ export function shownTex(name: OneUnitChainShownName): string {
   const entry: ShownNumber = requireShown(name);
   if (entry.style === "log10") return formatLog10Tex(shownValue(name), entry.digits);
   return shownText(name)
+    .replace(/\u2212/g, "-")
+    .replace(/\u202F/g, "\\,");
+}
+
+/** An input of the chapter (ONE_UNIT_CHAIN_INPUTS) as prose writes it: "10 000", "−5.85", "0.22" (shortest decimal that round-trips, real minus sign). Used in chapter 1.1. */
+export function inputText(value: number): string {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new RangeError(`value must be a finite number, got ${describeValue(value)}`);
+  }
+  if (Number.isSafeInteger(value)) return formatInteger(value);
+  // String() gives the shortest round-tripping decimal; inputs are short
+  // decimals such as 0.22 or −5.85, never in exponent form.
+  const text: string = String(Math.abs(value));
+  if (/e/i.test(text)) throw new RangeError(`value must be written without an exponent, got ${describeValue(value)}`);
+  return value < 0 ? MINUS_SIGN + text : text;
+}
+
+/** The same input as TeX: "10\\,000", "-5.85" (TeX typesets the minus and the thin space). Used in chapter 1.1. */
+export function inputTex(value: number): string {
+  return inputText(value)
     .replace(/\u2212/g, "-")
     .replace(/\u202F/g, "\\,");
 }

@@ -246,6 +246,40 @@ export function sigmoidFixedPointRate(weight: number = 1): number {
   return Math.abs(sigmoidFixedPointMultiplier(weight));
 }
 
+/** The weight at which the sigmoid fixed-point factor peaks over w > 0 (b = 0), and that largest factor. */
+export interface RateMaximum {
+  /** w_m ≈ 1.634 = 1/x_m². */
+  readonly weight: number;
+  /** x_m = x*(w_m) ≈ 0.7823. */
+  readonly fixedPoint: number;
+  /** w_m·σ'(w_m·x_m) = (1 − x_m)/x_m ≈ 0.2785: no w > 0 gives a larger per-layer factor at the fixed point. */
+  readonly rate: number;
+}
+
+let rateMaximumCache: RateMaximum | undefined;
+
+/**
+ * max over w > 0 of sigmoidFixedPointRate(w) (no bias): ≈ 0.2785, at w_m ≈ 1.634, to a few ulps. Used in chapter 1.1.
+ *
+ * With x = x*(w), r(w) = w·x(1 − x) and dx/dw = x·r/(w(1 − r)) (differentiate
+ * x = σ(wx)), so r'(w) = 0 reduces to 1 − w·x² = 0. Substituting
+ * w = ln(x/(1 − x))/x (from x = σ(wx)) gives one equation in x alone,
+ * x·ln(x/(1 − x)) = 1, whose left side increases on [1/2, 1) from 0 to ∞:
+ * one root x_m ≈ 0.7823, bisected on [0.5, 0.99] to adjacent doubles. Then
+ * w_m = 1/x_m² and r = w_m·x_m(1 − x_m) = (1 − x_m)/x_m (1 − x_m is exact
+ * for x_m ∈ [1/2, 1]). r(0) = 0 and r(w) → 0 as w → ∞ (x* → 1), so this
+ * single critical point is the maximum: every positive weight's sigmoid
+ * chain ends up losing at least −log₁₀ 0.2785 ≈ 0.555 decimal digits per layer.
+ */
+export function sigmoidPositiveWeightRateMaximum(): RateMaximum {
+  if (rateMaximumCache === undefined) {
+    const h = (x: number): number => x * (Math.log(x) - Math.log1p(-x)) - 1;
+    const xm: number = bisectRoot(h, 0.5, 0.99);
+    rateMaximumCache = Object.freeze({ weight: 1 / (xm * xm), fixedPoint: xm, rate: (1 - xm) / xm });
+  }
+  return rateMaximumCache;
+}
+
 /** Signed multiplier of the sigmoid fixed point, w·σ'(w·x*) (dimensionless; equals −1 at w = sigmoidFlipWeight(), below −1 for smaller w). Used in chapter 1.1. */
 export function sigmoidFixedPointMultiplier(weight: number = 1): number {
   const xStar: number = sigmoidFixedPoint(weight);

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { MINUS_SIGN } from "../../lib/format";
-import { ONE_UNIT_CHAIN_SHOWN, shownTex, shownText, shownValue, type OneUnitChainShownName } from "../../lib/one-unit-chain-numbers";
+import {
+  ONE_UNIT_CHAIN_INPUTS,
+  ONE_UNIT_CHAIN_SHOWN,
+  inputTex,
+  inputText,
+  shownTex,
+  shownText,
+  shownValue,
+  type OneUnitChainShownName,
+} from "../../lib/one-unit-chain-numbers";
 
 // The digits themselves are checked against the 40-digit fixture in
 // one-unit-chain.reference.test.ts; this file checks the module's forms and
@@ -36,5 +45,20 @@ describe("shown numbers of chapter 1.1", () => {
     expect(() => shownText("nope" as OneUnitChainShownName)).toThrow('name must be one of the shown numbers of chapter 1.1, got "nope"');
     expect(() => shownTex("toString" as OneUnitChainShownName)).toThrow(/got "toString"/);
     expect(() => shownValue(3 as unknown as OneUnitChainShownName)).toThrow(/got 3/);
+  });
+
+  it("writes inputs as the prose does: grouped integers, shortest decimals, real minus; TeX with ASCII minus and thin space", () => {
+    expect(inputText(10_000)).toBe("10\u202F000");
+    expect(inputTex(10_000)).toBe("10\\,000");
+    expect(inputText(-5.85)).toBe("\u22125.85");
+    expect(inputTex(-5.85)).toBe("-5.85");
+    expect(inputText(0.22)).toBe("0.22");
+    expect(inputText(-6)).toBe("\u22126");
+    // Every input of the chapter prints without an exponent and reads back as itself.
+    for (const value of Object.values(ONE_UNIT_CHAIN_INPUTS).flat()) {
+      expect(Number(inputTex(value).replace("\\,", ""))).toBe(value);
+    }
+    expect(() => inputText(1e-9)).toThrow(/without an exponent/);
+    expect(() => inputText(Number.NaN)).toThrow(RangeError);
   });
 });

@@ -29,6 +29,7 @@ import {
   sigmoidFixedPointMultiplier,
   sigmoidFixedPointRate,
   sigmoidFlipWeight,
+  sigmoidPositiveWeightRateMaximum,
   sigmoidTwoLayerArgmax,
   tanhChainGradientAsymptote,
   tanhIterateAsymptote,
@@ -193,6 +194,20 @@ const CHECKS: Record<string, Check> = {
   // becomes an absolute error 5e-14/ln 10 on a value of size 0.0123, i.e.
   // ~2e-12 relative.
   "sigmoid.twoCycle.w-6.perLayerLog10": { lib: () => chainLimitOrbit("sigmoid", 0.22, -6).perLayerFactorLog10, tol: 5e-12 },
+  // √M through 10^(log₁₀ M / 2): M's CYCLE error halves, and the log/pow
+  // round trip adds a few ulps.
+  "sigmoid.twoCycle.w-6.perLayerFactor": { lib: () => 10 ** chainLimitOrbit("sigmoid", 0.22, -6).perLayerFactorLog10, tol: CYCLE },
+  // A well-conditioned root (|1 − m| ≈ 2); the input −5.85 is not a double,
+  // but the rate changes by only ~0.1 per unit of w, so its rounding
+  // (4e-16) moves the rate by 4e-17.
+  "sigmoid.fixedPoint.rate.w-5.85": { lib: () => sigmoidFixedPointRate(-5.85), tol: ROOT },
+  // 1/(1 − r) multiplies r's relative error by r/(1 − r) ≈ 467: 467·1e-14 ≈
+  // 5e-12; allow 1e-11.
+  "sigmoid.fixedPoint.layers.w-5.85": { lib: () => 1 / (1 - sigmoidFixedPointRate(-5.85)), tol: 1e-11 },
+  // As for w = −6 below: rounding errors grow by ≤ 1.0034^660 ≈ 9 while the
+  // orbit leaves the repelling x*, still far inside CHAIN.
+  "sigmoid.chain.x0.22.w-5.9.peakDepth": { lib: () => chainGradientPeak("sigmoid", 0.22, 10_000, -5.9).depth, tol: EXACT },
+  "sigmoid.chain.x0.22.w-5.9.peak": { lib: () => chainGradientPeak("sigmoid", 0.22, 10_000, -5.9).log10, tol: CHAIN },
   "sigmoid.twoCycle.w-10.low": { lib: () => cycleOf("sigmoid", -10).low, tol: CYCLE },
   "sigmoid.twoCycle.w-10.high": { lib: () => cycleOf("sigmoid", -10).high, tol: CYCLE },
   "sigmoid.twoCycle.w-10.multiplier": { lib: () => cycleOf("sigmoid", -10).multiplier, tol: CYCLE },
@@ -268,6 +283,11 @@ const CHECKS: Record<string, Check> = {
   "sigmoid.twoCycle.w-8.b2.low": { lib: () => cycleOf("sigmoid", -8, 2).low, tol: CYCLE },
   "sigmoid.twoCycle.w-8.b2.high": { lib: () => cycleOf("sigmoid", -8, 2).high, tol: CYCLE },
   "sigmoid.twoCycle.w-8.b2.multiplier": { lib: () => cycleOf("sigmoid", -8, 2).multiplier, tol: CYCLE },
+  // x_m bisected on x·ln(x/(1 − x)) − 1, whose slope is ≈ 5.9 there: a few
+  // ulps; (1 − x_m)/x_m and 1/x_m² add one or two roundings.
+  "sigmoid.positiveWeight.rateMax": { lib: () => sigmoidPositiveWeightRateMaximum().rate, tol: ROOT },
+  "sigmoid.positiveWeight.rateMax.weight": { lib: () => sigmoidPositiveWeightRateMaximum().weight, tol: ROOT },
+  "sigmoid.positiveWeight.rateMax.fixedPoint": { lib: () => sigmoidPositiveWeightRateMaximum().fixedPoint, tol: ROOT },
   // A maximiser bisected on the derivative of ln f', which is well
   // conditioned (slope ≈ −0.6 in x): a few ulps of 0.115 … ≤ 1e-14 relative.
   "sigmoid.twoLayer.argmax": { lib: () => sigmoidTwoLayerArgmax(), tol: ROOT },

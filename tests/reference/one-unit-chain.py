@@ -482,6 +482,7 @@ def main() -> None:
     case("sigmoid.twoCycle.w-6.high", {"weight": -6}, q, "upper point of the sigmoid 2-cycle, w = -6")
     case("sigmoid.twoCycle.w-6.multiplier", {"weight": -6}, m, "36 sigma'(-6p) sigma'(-6q): below 1, the cycle attracts")
     case("sigmoid.twoCycle.w-6.perLayerLog10", {"weight": -6}, log10(m) / 2, "log10 of the per-layer factor sqrt(multiplier) along the cycle")
+    case("sigmoid.twoCycle.w-6.perLayerFactor", {"weight": -6}, m.sqrt(), "sqrt(multiplier): the per-layer factor along the cycle")
     p, q, m = two_cycle("sigmoid", -10)
     case("sigmoid.twoCycle.w-10.low", {"weight": -10}, p, "lower point of the sigmoid 2-cycle, w = -10")
     case("sigmoid.twoCycle.w-10.high", {"weight": -10}, q, "upper point of the sigmoid 2-cycle, w = -10")
@@ -497,6 +498,20 @@ def main() -> None:
     log_case("sigmoid.chain.x0.22.w-6.peak", {**inp, "depth": 10000}, best_p, "log10 of the largest |f'| over depths 1..10 000")
     log_case("sigmoid.chain.x0.22.w-6.depth10000", {**inp, "depth": 10000}, snaps["final"], "log10 |f'| after 10 000 layers")
     case("sigmoid.chain.x0.22.w-6.slope5000.10000", {**inp, "n1": 5000, "n2": 10000}, (log10(snaps["final"]) - log10(snaps[5000])) / 5000, "mean log10 change per layer between depths 5000 and 10 000")
+
+    # Just above w_c the fixed point attracts, with |multiplier| close to 1.
+    xs585 = fixed_point_neg(D("-5.85"))
+    r585 = abs(D("-5.85") * sigmoid_prime(D("-5.85") * xs585))
+    case("sigmoid.fixedPoint.rate.w-5.85", {"weight": -5.85}, r585, "|w sigma'(w x*)| at w = -5.85: attracting, barely")
+    case("sigmoid.fixedPoint.layers.w-5.85", {"weight": -5.85}, 1 / (1 - r585), "1/(1 - |multiplier|) at w = -5.85: layers per factor e of decay")
+    # Just below w_c: transient growth near the repelling x*, then the cycle.
+    snaps, best_n, best_p = chain("sigmoid", D("0.22"), 10000, D("-5.9"))
+    snaps_nb, _, _ = chain("sigmoid", D("0.22"), best_n + 1, D("-5.9"), keep=(best_n - 1, best_n + 1))
+    gap = min(log10(best_p) - log10(snaps_nb[best_n - 1]), log10(best_p) - log10(snaps_nb[best_n + 1]))
+    assert gap > D("1e-6"), gap
+    inp = {"activation": "sigmoid", "x": 0.22, "weight": -5.9}
+    case("sigmoid.chain.x0.22.w-5.9.peakDepth", {**inp, "depth": 10000}, best_n, "depth n in 1..10 000 with the largest |f'|")
+    log_case("sigmoid.chain.x0.22.w-5.9.peak", {**inp, "depth": 10000}, best_p, "log10 of the largest |f'| over depths 1..10 000")
 
     snaps, best_n, best_p = chain("tanh", D("0.01"), 100, TWO, keep=(5, 7))
     gap = min(log10(best_p) - log10(snaps[5]), log10(best_p) - log10(snaps[7]))
@@ -557,6 +572,40 @@ def main() -> None:
     case("sigmoid.twoCycle.w-8.b2.low", {"weight": -8, "bias": 2}, p, "lower point of the 2-cycle of a -> sigma(-8a + 2)")
     case("sigmoid.twoCycle.w-8.b2.high", {"weight": -8, "bias": 2}, q, "upper point")
     case("sigmoid.twoCycle.w-8.b2.multiplier", {"weight": -8, "bias": 2}, m, "its multiplier")
+
+    # The largest fixed-point factor over positive weights (b = 0). Route 1:
+    # golden-section search on r(w) = w x*(w)(1 - x*(w)) with x*(w) bisected;
+    # route 2: the one-variable condition x ln(x/(1 - x)) = 1, w = 1/x^2.
+    def fixed_point_pos(w):
+        return bisect(lambda x: sigmoid(w * x) - x, HALF, ONE, D("1e-78"))
+
+    def rate_pos(w):
+        xw = fixed_point_pos(w)
+        return w * xw * (1 - xw)
+
+    lo_, hi_ = ONE, TWO
+    phi = (D(5).sqrt() - 1) / 2
+    c1, c2 = hi_ - phi * (hi_ - lo_), lo_ + phi * (hi_ - lo_)
+    r1, r2 = rate_pos(c1), rate_pos(c2)
+    while hi_ - lo_ > D("1e-32"):
+        if r1 > r2:
+            hi_, c2, r2 = c2, c1, r1
+            c1 = hi_ - phi * (hi_ - lo_)
+            r1 = rate_pos(c1)
+        else:
+            lo_, c1, r1 = c1, c2, r2
+            c2 = lo_ + phi * (hi_ - lo_)
+            r2 = rate_pos(c2)
+    w_golden = (lo_ + hi_) / 2
+    xm = bisect(lambda x: x * ln(x / (1 - x)) - 1, HALF, D("0.99"))
+    wm = 1 / (xm * xm)
+    rm = (1 - xm) / xm
+    agree(w_golden, wm, "1e-25", "rate maximum: golden section vs x ln(x/(1-x)) = 1")
+    agree(rate_pos(w_golden), rm, "1e-60", "largest rate by two routes")
+    agree(fixed_point_pos(wm), xm, "1e-70", "x*(w_m) = x_m")
+    case("sigmoid.positiveWeight.rateMax", {}, rm, "max over w > 0 of w sigma'(w x*(w)), b = 0")
+    case("sigmoid.positiveWeight.rateMax.weight", {}, wm, "the weight w_m where it is reached")
+    case("sigmoid.positiveWeight.rateMax.fixedPoint", {}, xm, "x*(w_m)")
 
     # ---- Exercises ----------------------------------------------------------
     # 2: maximise |f'(x)| = sigma'(x) sigma'(sigma(x)). d/dx ln|f'| =
