@@ -58,9 +58,9 @@ export const ONE_UNIT_CHAIN_INPUTS = Object.freeze({
   /** Sigmoid weights just above and just below the flip weight w_c ≈ −5.87 (same start). */
   nearFlipWeight: -5.85,
   pastFlipWeight: -5.9,
-  /** The second cobweb (w = −6) opens from this input, outside the 2-cycle, with this many layers; from 0.22 the walk takes ~300 layers to reach the cycle. */
+  /** The second cobweb (w = −6) opens from this input, outside the 2-cycle, with enough layers to reach it (its multiplier is 0.945 per two layers); from 0.22 the walk takes ~300 layers to reach the cycle. */
   cycleCobwebStart: 0.5,
-  cycleCobwebSteps: 40,
+  cycleCobwebSteps: 150,
   cycleCobwebStepsFromInside: 300,
   /** The widget's largest depth, over which peaks are searched. */
   widgetDepth: 10_000,

@@ -36,3 +36,34 @@ export function comparePartNumbers(a: string, b: string): number {
   for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
   return 0;
 }
+
+/** A verdict as a chapter's frontmatter gives it, with the chapter's file for messages. */
+export interface JudgedPart {
+  part: string;
+  verdict: "right" | "loose" | "wrong" | "missing";
+  file: string;
+}
+
+/**
+ * What keeps the verdicts from covering the answer sheet: a part no chapter
+ * judges, a part judged twice, a part that is not graded, or a verdict of
+ * "missing" on a part the sheet answers (and the reverse). Empty when every
+ * graded part is judged exactly once and consistently.
+ */
+export function verdictProblems(parts: readonly SheetPart[], judged: readonly JudgedPart[]): string[] {
+  const problems: string[] = [];
+  for (const { part, answered } of parts) {
+    const entries = judged.filter((j) => j.part === part);
+    if (entries.length === 0) problems.push(`part ${part} is judged by no chapter (add it to a chapter's answerSheet frontmatter)`);
+    if (entries.length > 1) problems.push(`part ${part} is judged more than once: in ${entries.map((j) => j.file).join(", ")}`);
+    for (const j of entries) {
+      if (answered && j.verdict === "missing")
+        problems.push(`${j.file}: part ${part} is answered by the sheet, but its verdict is "missing"`);
+      if (!answered && j.verdict !== "missing")
+        problems.push(`${j.file}: the sheet does not answer part ${part}, so its verdict must be "missing" (it is "${j.verdict}")`);
+    }
+  }
+  for (const j of judged)
+    if (!parts.some((p) => p.part === j.part)) problems.push(`${j.file}: part ${j.part} is not a graded part of the problem set`);
+  return problems;
+}
