@@ -150,10 +150,11 @@ export interface CobwebDefaults {
  * With `shortCode`, "show the code" lists only the spec's own file (which
  * names this one): the first cobweb on the page shows the rest.
  */
-export function cobwebSpec(id: string, file: string, d: CobwebDefaults = {}, shortCode: boolean = false) {
+export function cobwebSpec(id: string, title: string, file: string, d: CobwebDefaults = {}, shortCode: boolean = false) {
   return defineFigure({
     id,
-    title: "Cobweb of a one-unit chain: the iterates and the slope at each layer",
+    // Each cobweb needs its own title: it names the figure's controls and data table, which must differ on one page.
+    title,
     params: {
       activation: choiceParam({
         label: "Activation",
