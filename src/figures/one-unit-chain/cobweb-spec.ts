@@ -144,9 +144,9 @@ export interface CobwebDefaults {
 }
 
 /**
- * A cobweb spec with its own id and opening values. Each use on the page with
- * other opening values is its own spec, because a widget starts from its
- * spec's defaults (and the URL), not from the values the chapter passes.
+ * A cobweb spec with its own id, title and opening values: the chapter's two
+ * cobwebs are two specs, so each has its own snapshot and gallery entry at the
+ * values it opens with.
  * With `shortCode`, "show the code" lists only the spec's own file (which
  * names this one): the first cobweb on the page shows the rest.
  */
