@@ -7,5 +7,4 @@ export default cobwebSpec(
   "Cobweb of a one-unit chain near a 2-cycle: the iterates and the slope at each layer",
   "src/figures/one-unit-chain/cobweb-cycle.figure.ts",
   { weight: IN.negativeWeight, x: IN.cycleCobwebStart, step: IN.cycleCobwebSteps, zoom: true },
-  true,
 );

@@ -147,10 +147,8 @@ export interface CobwebDefaults {
  * A cobweb spec with its own id, title and opening values: the chapter's two
  * cobwebs are two specs, so each has its own snapshot and gallery entry at the
  * values it opens with.
- * With `shortCode`, "show the code" lists only the spec's own file (which
- * names this one): the first cobweb on the page shows the rest.
  */
-export function cobwebSpec(id: string, title: string, file: string, d: CobwebDefaults = {}, shortCode: boolean = false) {
+export function cobwebSpec(id: string, title: string, file: string, d: CobwebDefaults = {}) {
   return defineFigure({
     id,
     // Each cobweb needs its own title: it names the figure's controls and data table, which must differ on one page.
@@ -384,13 +382,11 @@ export function cobwebSpec(id: string, title: string, file: string, d: CobwebDef
               ]),
       };
     },
-    code: shortCode
-      ? [{ file }]
-      : [
-          { file },
-          { file: "src/figures/one-unit-chain/cobweb-spec.ts", names: ["cobwebData"] },
-          { file: "lib/one-unit-chain.ts", names: ["chainFactorLog10Series", "chainLimitOrbit"] },
-        ],
+    code: [
+      { file },
+      { file: "src/figures/one-unit-chain/cobweb-spec.ts", names: ["cobwebData"] },
+      { file: "lib/one-unit-chain.ts", names: ["chainFactorLog10Series", "chainLimitOrbit"] },
+    ],
   });
 }
 
