@@ -5,7 +5,7 @@
 // chapter as TeX. Builds on lib/format.ts, so the minus sign is U+2212.
 
 import { formatLog10Text, formatSignificant, MINUS_SIGN } from "./format";
-import type { Matrix } from "./linalg";
+import { determinant, determinantLog10, type Matrix } from "./linalg";
 import { requireFinite, requireIntegerInRange } from "./validate";
 
 // Relative distance below which x "is" its shorter decimal: far above the
@@ -21,16 +21,33 @@ export function formatShort(x: number, digits: number = 4): string {
   if (x === 0) return "0";
   const ax: number = Math.abs(x);
   if (ax < 1e-4 || ax >= 1e6) {
-    const text: string = formatLog10Text(Math.log10(ax), Math.min(digits, 3)).replace(
-      /^(\d)\.(\d*?)0+ ×/,
-      (_m: string, a: string, b: string): string => (b ? `${a}.${b} ×` : `${a} ×`),
-    );
+    const text: string = powerOfTenText(Math.log10(ax), digits);
     return x < 0 ? MINUS_SIGN + text : text;
   }
   const s: string = formatSignificant(x, digits);
   if (!s.includes(".")) return s;
   const short: string = s.replace(/0+$/, "").replace(/\.$/, "");
   return Math.abs(Number(short.replace(MINUS_SIGN, "-")) - x) <= SAME_DECIMAL * ax ? short : s;
+}
+
+// 10^log10 as "1.39 × 10⁻¹⁹": at most 3 digits, trailing zeros dropped.
+function powerOfTenText(log10: number, digits: number): string {
+  return formatLog10Text(log10, Math.min(digits, 3)).replace(/^(\d)\.(\d*?)0+ ×/, (_m: string, a: string, b: string): string =>
+    b ? `${a}.${b} ×` : `${a} ×`,
+  );
+}
+
+/**
+ * det M of a square matrix as text, like formatShort, also where |det M| lies outside the normal doubles (entries of 1e-200 give det 1e-400, which `determinant` returns as 0): then from determinantLog10, "1 × 10⁻⁴⁰⁰". "0" only when the LU factorisation meets an exactly zero pivot. Throws RangeError for an invalid matrix or digits. Used in chapter 1.2.
+ */
+export function formatDeterminant(m: Matrix, digits: number = 4): string {
+  requireIntegerInRange("digits", digits, 1, 17);
+  const { sign, log10Abs } = determinantLog10(m);
+  if (sign === 0) return "0";
+  const d: number = determinant(m);
+  if (Math.abs(d) >= 1e-300 && Math.abs(d) <= 1e300) return formatShort(d, digits);
+  const text: string = powerOfTenText(log10Abs, digits);
+  return sign < 0 ? MINUS_SIGN + text : text;
 }
 
 /** A vector as text, each entry by formatShort: [0.6, -0.8] → "(0.6, −0.8)". Used in chapter 1.2. */

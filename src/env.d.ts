@@ -1,7 +1,7 @@
 declare namespace App {
   interface Locals {
-    /** Per page: figure spec id → id of the first figure that showed its code. */
-    figureCode?: Map<string, string>;
+    /** How many times each spec has been used on the page so far. */
+    figureUses?: Map<string, number>;
   }
 }
 

@@ -10,11 +10,17 @@ import { valuesKey } from "./params";
 const CACHE_SIZE = 16;
 const caches = new WeakMap<AnyFigureSpec, Map<string, unknown>>();
 
+/** The memo key of a spec's data: the values of the parameters its data() reads. */
+export function dataKey(spec: AnyFigureSpec, values: Record<string, unknown>): string {
+  const schema = spec.dataParams ? Object.fromEntries(spec.dataParams.map((k: string) => [k, spec.params[k]])) : spec.params;
+  return valuesKey(schema, values);
+}
+
 /** Memoised `spec.data(values)`; the values must already be valid. */
 export function figureData(spec: AnyFigureSpec, values: Record<string, unknown>): unknown {
   let cache = caches.get(spec);
   if (!cache) caches.set(spec, (cache = new Map()));
-  const key = valuesKey(spec.params, values);
+  const key = dataKey(spec, values);
   if (cache.has(key)) {
     const hit = cache.get(key);
     // Move to the back: least recently used goes first.
@@ -31,13 +37,13 @@ export function figureData(spec: AnyFigureSpec, values: Record<string, unknown>)
 export function remember(spec: AnyFigureSpec, values: Record<string, unknown>, data: unknown): void {
   let cache = caches.get(spec);
   if (!cache) caches.set(spec, (cache = new Map()));
-  cache.set(valuesKey(spec.params, values), data);
+  cache.set(dataKey(spec, values), data);
   while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
 }
 
 /** Whether the data for these values is already at hand. */
 export function hasFigureData(spec: AnyFigureSpec, values: Record<string, unknown>): boolean {
-  return caches.get(spec)?.has(valuesKey(spec.params, values)) ?? false;
+  return caches.get(spec)?.has(dataKey(spec, values)) ?? false;
 }
 
 /** The key for these values (a spec's key may depend on them). */

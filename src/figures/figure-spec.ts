@@ -60,6 +60,13 @@ export interface FigureSpec<S extends ParamSchema = ParamSchema, D = unknown> {
   /** The numbers behind the figure, from lib. Pure and deterministic: computed once per set of values. For "worker" specs it must be structured-cloneable. */
   data(values: ParamValues<S>): D;
   /**
+   * The parameters `data` reads, when some only change the drawing (say, how
+   * much of a computed series is shown): the data is then memoised on these
+   * alone, and changing another redraws at once, without computing (or a
+   * worker round trip). All parameters when omitted.
+   */
+  dataParams?: readonly (keyof S & string)[];
+  /**
    * For a long "worker" computation: the same data in stages (say, one curve
    * at a time), each stage drawable on its own and the last equal to
    * `data(values)`. The widget draws each stage as it arrives.

@@ -59,7 +59,9 @@ export async function mountWidget(el: HTMLElement): Promise<WidgetController> {
   const computer = computerFor(spec);
   seedBuildTimeData(el, spec);
 
-  const fromUrl = valuesFromSearch(spec.params, figureId, new URLSearchParams(location.search));
+  // Start from the values the page was drawn with (a chapter may set them), then apply the link's.
+  const built = JSON.parse(el.dataset.values ?? "{}") as Record<string, unknown>;
+  const fromUrl = valuesFromSearch(spec.params, figureId, new URLSearchParams(location.search), built);
   let values: Values = fromUrl.values as Values;
   let notes: string[] = fromUrl.notes;
   let shown: { values: Values; data: unknown } | undefined;

@@ -42,6 +42,13 @@ describe.each(chapters)("%s", (file) => {
     expect(proseOf(source).match(/\d\.\d{3,}/g) ?? []).toEqual([]);
   });
 
+  it("names every column of its tables (an empty header cell is read as nothing)", () => {
+    const lines = source.split("\n");
+    const headers = lines.filter((line, i) => line.startsWith("|") && /^\|(\s*:?-+:?\s*\|)+\s*$/.test(lines[i + 1] ?? ""));
+    const empty = headers.filter((h) => h.split("|").slice(1, -1).some((cell) => cell.trim() === ""));
+    expect(empty).toEqual([]);
+  });
+
   it("gives every figure a caption and a unique id", () => {
     const figures = [...source.matchAll(/<Figure\b([^>]*)>([\s\S]*?)<\/Figure>/g)];
     const ids = figures.map((f) => /id="([^"]+)"/.exec(f[1])?.[1]);

@@ -266,6 +266,14 @@ describe("URL state", () => {
     expect(notes).toHaveLength(4);
   });
 
+  it("starts from the values the page was built with, and lets the link override them", () => {
+    const built = { depth: 40, act: "tanh" };
+    expect(valuesFromSearch(schema, "fig-a", new URLSearchParams(""), built).values).toEqual({ ...defaultValues(schema), ...built });
+    const { values, notes } = valuesFromSearch(schema, "fig-a", new URLSearchParams("fig-a.depth=7"), built);
+    expect(values).toEqual({ ...defaultValues(schema), depth: 7, act: "tanh" });
+    expect(notes).toEqual([]);
+  });
+
   it("ignores other figures' keys", () => {
     const { values, notes } = valuesFromSearch(schema, "fig-a", new URLSearchParams("fig-b.depth=3"));
     expect(values).toEqual(defaultValues(schema));

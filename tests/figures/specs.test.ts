@@ -9,7 +9,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
-import { defaultValues, valuesKey } from "../../src/figures/params";
+import { coerceValues, defaultValues, valuesKey } from "../../src/figures/params";
 import { specIdOfPath, specLoaders, specPaths } from "../../src/figures/registry";
 import { STATIC_WIDTHS } from "../../src/figures/render/draw-figure";
 import { renderStatic } from "../../src/figures/render/render-static";
@@ -20,6 +20,11 @@ const ids = Object.keys(specLoaders).sort();
 it("spec files have distinct names (the file name is the id)", () => {
   expect(ids.length).toBeGreaterThan(0);
   expect(new Set(specPaths.map(specIdOfPath)).size).toBe(specPaths.length);
+});
+
+it("specs have distinct titles (a title names the figure's controls and data table, which must differ on a page)", async () => {
+  const titles = await Promise.all(ids.map(async (id) => (await specLoaders[id]()).title));
+  expect(titles.filter((t, i) => titles.indexOf(t) !== i)).toEqual([]);
 });
 
 describe.each(ids)("figure %s", (id) => {
@@ -62,6 +67,24 @@ describe.each(ids)("figure %s", (id) => {
     } finally {
       data.mockRestore();
     }
+  });
+
+  it("reads only its dataParams in data(), if it declares them (the memo keys the data on them alone)", async () => {
+    const spec = await specLoaders[id]();
+    if (!spec.dataParams) return;
+    const others = Object.keys(spec.params).filter((k) => !spec.dataParams!.includes(k));
+    expect(others.length, "dataParams leaves some parameter out").toBeGreaterThan(0);
+    // Two valid sets of values that agree on the data parameters and differ elsewhere give the same data.
+    fc.assert(
+      fc.property(arbitraryValues(spec.params), arbitraryValues(spec.params), (a, b) => {
+        const mixed = { ...b, ...Object.fromEntries(spec.dataParams!.map((k: string) => [k, a[k]])) };
+        const valid = coerceValues(spec.params, mixed).values;
+        if (spec.dataParams!.some((k: string) => valuesKey({ [k]: spec.params[k] }, valid) !== valuesKey({ [k]: spec.params[k] }, a)))
+          return;
+        expect(spec.data(valid)).toEqual(spec.data(a));
+      }),
+      { seed: 7, numRuns: 5 },
+    );
   });
 
   it("never shows NaN, Infinity or undefined, for any valid parameters", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMatrixText, formatShort, formatVector, matrixTex } from "../../lib/matrix-format";
+import { formatDeterminant, formatMatrixText, formatShort, formatVector, matrixTex } from "../../lib/matrix-format";
 
 describe("formatShort", () => {
   it("drops zeros that are not there, keeps those that are", () => {
@@ -59,5 +59,72 @@ describe("vectors and matrices", () => {
     ).toBe("\\begin{bmatrix} 49.995 & 50.005 \\\\ 0 & -1.5 \\end{bmatrix}");
     expect(() => matrixTex([[1e-7]])).toThrow(RangeError);
     expect(() => matrixTex([[NaN]])).toThrow(RangeError);
+  });
+});
+
+describe("formatDeterminant", () => {
+  it("agrees with formatShort(ad − bc) where the determinant is a normal double", () => {
+    expect(
+      formatDeterminant([
+        [0, 0.01],
+        [100, 0],
+      ]),
+    ).toBe("\u22121");
+    expect(
+      formatDeterminant([
+        [1, 0.01],
+        [100, 1],
+      ]),
+    ).toBe("0");
+    expect(
+      formatDeterminant([
+        [1, -0.01],
+        [100, 1],
+      ]),
+    ).toBe("2");
+    expect(
+      formatDeterminant(
+        [
+          [1, 1.5],
+          [-0.5, 1],
+        ],
+        6,
+      ),
+    ).toBe("1.75");
+    expect(
+      formatDeterminant([
+        [1e-5, 0],
+        [0, 1e-5],
+      ]),
+    ).toBe("1 × 10⁻¹⁰");
+  });
+
+  it("prints determinants outside the range of doubles from their logarithm, not as 0", () => {
+    // ad − bc = 1e-400 underflows; 10^-400 is exact in log space.
+    expect(
+      formatDeterminant([
+        [1e-200, 0],
+        [0, 1e-200],
+      ]),
+    ).toBe("1 × 10⁻⁴⁰⁰");
+    expect(
+      formatDeterminant([
+        [0, 2e-200],
+        [3e-200, 0],
+      ]),
+    ).toBe("\u22126 × 10⁻⁴⁰⁰");
+    expect(
+      formatDeterminant(
+        [
+          [-1, 1e-200],
+          [1e-200, -1],
+        ].map((r, i) => r.map((x, j) => x + (i === j ? 1 : 0))),
+      ),
+    ).toBe("\u22121 × 10⁻⁴⁰⁰");
+  });
+
+  it("rejects what it cannot print", () => {
+    expect(() => formatDeterminant([[1, 2]])).toThrow(RangeError);
+    expect(() => formatDeterminant([[1]], 0)).toThrow(RangeError);
   });
 });

@@ -76,10 +76,12 @@ describe("built site under a sub-path", () => {
         expect(f.querySelector("figcaption")?.textContent?.trim()).toBeTruthy();
         expect(f.querySelector(".figure-description")?.textContent?.trim()).toBeTruthy();
         expect(f.querySelector(".figure-data table")).not.toBeNull();
-        // The code itself, or a link to an earlier figure on the page that shows it.
-        const sameAs = f.querySelector(".figure-code a[href^='#']")?.getAttribute("href");
-        const listing = sameAs ? document.querySelector(`${sameAs} .figure-code pre`) : f.querySelector(".figure-code pre");
-        expect(listing).not.toBeNull();
+        // A link to the figure's code page, which lists the spec file first and highlights it.
+        const href = f.querySelector(".figure-code a")?.getAttribute("href") ?? "";
+        expect(href).toMatch(new RegExp(`^${base}code/[a-z0-9-]+/$`));
+        const code = parseHTML(read(`${href.slice(base.length)}index.html`)).document;
+        expect(code.querySelector(".code-file code")?.textContent).toMatch(/\.figure\.ts$/);
+        expect(code.querySelector(".code-listing pre")).not.toBeNull();
       }
       // Source listings may mention Infinity; the reader-facing text may not.
       for (const code of document.querySelectorAll(".figure-code, pre, code")) code.remove();

@@ -72,6 +72,11 @@ export function listPages(dir) {
     { name: "home", path: "", status: 200 },
     ...listChapters(dir).map((slug) => ({ name: `chapter ${slug}`, path: `chapters/${slug}/`, status: 200, chapter: slug, widgets: true })),
     { name: "search", path: "search/?q=fixed%20point", status: 200 },
+    { name: "answer sheet", path: "answer-sheet/", status: 200 },
+    { name: "notation", path: "notation/", status: 200 },
+    { name: "references", path: "references/", status: 200 },
+    // One of the figures' code pages (they share one template).
+    { name: "code of a figure", path: "code/cobweb/", status: 200 },
     ...(existsSync(join(dir, "gallery", "index.html")) ? [{ name: "gallery", path: "gallery/", status: 200, widgets: true }] : []),
     { name: "404 (unknown address)", path: "no-such-page/really/", status: 404 },
   ];

@@ -56,6 +56,10 @@ const MIDDLE = "var(--c-muted)";
 
 export default defineFigure({
   id: "recurrent-spectrum",
+  // Tens of milliseconds at the largest width: off the page's thread (a new depth only slices the memoised data).
+  compute: "worker",
+  // The depth shown only slices the data.
+  dataParams: ["sigma", "dim", "seed", "w", "start"],
   title: "Singular values of the Jacobian of a recurrent map against n",
   params: {
     sigma: numberParam({ label: "σ_max(W)", min: 0.05, max: 3, step: 0.05, default: JACOBIAN_INPUTS.sigmaW }),

@@ -43,6 +43,10 @@ const text = (log10: number) => (log10 === -Infinity ? "0" : formatLog10Text(log
 
 export default defineFigure({
   id: "residual-stack",
+  // Tens of milliseconds at the largest width: off the page's thread (a new depth only slices the memoised data).
+  compute: "worker",
+  // The depth shown only slices the data.
+  dataParams: ["dim", "seed", "scale"],
   title: "Singular values of a plain and of a residual stack against depth",
   params: {
     scale: numberParam({ label: "Scale s = σ_max(Fₜ)", min: 0.05, max: 5, step: 0.05, default: JACOBIAN_INPUTS.mildScale }),

@@ -12,7 +12,7 @@ import { powerOfTenTick } from "../axis-format";
 import { defineFigure } from "../figure-spec";
 import { RESIDUAL_STEP_PRESETS } from "./presets";
 import { matrixParam } from "../params";
-import { formatMatrixText, formatShort } from "../../../lib/matrix-format";
+import { formatDeterminant, formatMatrixText, formatShort } from "../../../lib/matrix-format";
 
 /** The log₁₀ axis: |entries| ≤ 100, so no σ exceeds 10^2.5. */
 const LOW = -4;
@@ -43,6 +43,8 @@ function against(value: number, floor: number, scale: number): "attains" | "abov
   if (Math.abs(value - floor) <= ROUNDING * Math.max(1, scale)) return "attains";
   return value > floor ? "above" : "below";
 }
+
+const iPlus = (f: Matrix): Matrix => f.map((row, i) => row.map((x, j) => x + (i === j ? 1 : 0)));
 
 const position = (x: number) => (x > 0 ? Math.min(HIGH, Math.max(LOW, Math.log10(x))) : LOW);
 
@@ -157,7 +159,7 @@ export default defineFigure({
     return (
       `F = ${formatMatrixText(view.f)}${view.normal ? ", a normal matrix (FᵀF = FFᵀ)" : ", not a normal matrix (FᵀF ≠ FFᵀ)"}. ` +
       `σ(F) = ${formatShort(s.sigmaF[0])} and ${formatShort(s.sigmaF[1])}: σ_big = ${formatShort(s.sigmaBig)}, σ_small = ${formatShort(s.sigmaSmall)}. ` +
-      `σ(I + F) = ${formatShort(max)} and ${view.singular ? "0, since det(I + F) computes to 0" : `${formatShort(min)}; det(I + F) = ${formatShort(s.detIPlusF)}`}. ` +
+      `σ(I + F) = ${formatShort(max)} and ${view.singular ? "0, since det(I + F) computes to 0" : `${formatShort(min)}; det(I + F) = ${formatDeterminant(iPlus(view.f))}`}. ` +
       `So σ_min(I + F) ${claimedText} the claimed floor 1 − σ_small = ${formatShort(s.claimedMinBound)}. ${valid} ` +
       `σ_max(I + F) = ${formatShort(max)} is at least σ_big − 1 = ${formatShort(s.maxBound)}, as it must be.`
     );
@@ -171,7 +173,7 @@ export default defineFigure({
         ["σ₂(F) = σ_small", formatShort(s.sigmaF[1], 6)],
         ["σ₁(I + F)", formatShort(s.sigmaIPlusF[0], 6)],
         ["σ₂(I + F)", view.singular ? `0 (computed: ${formatShort(s.sigmaIPlusF[1], 3)})` : formatShort(s.sigmaIPlusF[1], 6)],
-        ["det(I + F)", formatShort(s.detIPlusF, 6)],
+        ["det(I + F)", formatDeterminant(iPlus(view.f), 6)],
         ["claimed floor 1 − σ_small", formatShort(s.claimedMinBound, 6)],
         ["valid floor 1 − σ_max(F)", formatShort(s.validMinBound, 6)],
         ["floor σ_big − 1 for σ_max(I + F)", formatShort(s.maxBound, 6)],

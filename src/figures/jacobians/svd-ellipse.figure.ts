@@ -5,11 +5,11 @@
  * resulting ellipse into place, so its half-axes are σ₁u₁ and σ₂u₂. The
  * reader edits the 2×2 matrix M.
  */
-import { determinantLog10, determinant, svd, type Matrix, type Svd } from "../../../lib/linalg";
+import { determinantLog10, svd, type Matrix, type Svd } from "../../../lib/linalg";
 import { defineFigure } from "../figure-spec";
 import { SVD_PRESETS } from "./presets";
 import { matrixParam } from "../params";
-import { formatMatrixText, formatShort, formatVector } from "../../../lib/matrix-format";
+import { formatDeterminant, formatMatrixText, formatShort, formatVector } from "../../../lib/matrix-format";
 import { drawPanels, type Panel } from "./svd-drawing";
 
 const FIRST = "var(--c-accent)";
@@ -18,8 +18,6 @@ const SECOND = "var(--c-sigmoid)";
 interface SvdView {
   m: Matrix;
   svd: Svd;
-  /** det M by LU (lib). */
-  det: number;
   /** det M computed to exactly 0 (a zero pivot): σ₂ is then zero up to rounding. */
   singular: boolean;
   /** Whether Vᵀ and U reverse orientation (det = −1): a reflection rather than a rotation. */
@@ -121,7 +119,6 @@ export default defineFigure({
     return {
       m,
       svd: d,
-      det: determinant(m),
       singular: determinantLog10(m).sign === 0,
       reflectV: det2(d.v) < 0,
       reflectU: det2(d.u) < 0,
@@ -139,7 +136,7 @@ export default defineFigure({
           ? `The unit circle becomes a segment of half-length σ₁ along u₁ = ${formatVector(col(u, 0))}: M flattens the direction v₂ = ${formatVector(col(v, 1))}.`
           : `The unit circle becomes an ellipse with half-axes σ₁u₁ = ${formatVector([s[0] * u[0][0], s[0] * u[1][0]])} and σ₂u₂ = ${formatVector([s[1] * u[0][1], s[1] * u[1][1]])}, the images of v₁ = ${formatVector(col(v, 0))} and v₂ = ${formatVector(col(v, 1))}.`;
     return (
-      `M = ${formatMatrixText(view.m)}. Singular values σ₁ = ${formatShort(s[0])} and σ₂ = ${sigma2Text(view)}; det M = ${formatShort(view.det)}, ` +
+      `M = ${formatMatrixText(view.m)}. Singular values σ₁ = ${formatShort(s[0])} and σ₂ = ${sigma2Text(view)}; det M = ${formatDeterminant(view.m)}, ` +
       `and |det M| = σ₁σ₂. ${shape}`
     );
   },
@@ -150,7 +147,7 @@ export default defineFigure({
       rows: [
         ["σ₁", formatShort(s[0], 6)],
         ["σ₂", view.singular && s[1] !== 0 ? `0 (computed: ${formatShort(s[1], 3)})` : formatShort(s[1], 6)],
-        ["det M", formatShort(view.det, 6)],
+        ["det M", formatDeterminant(view.m, 6)],
         ["v₁", formatVector(col(v, 0), 4)],
         ["v₂", formatVector(col(v, 1), 4)],
         ["u₁", formatVector(col(u, 0), 4)],

@@ -4,7 +4,7 @@ import { cobwebSpec } from "./cobweb-spec";
 
 export default cobwebSpec(
   "cobweb-cycle",
+  "Cobweb of a one-unit chain near a 2-cycle: the iterates and the slope at each layer",
   "src/figures/one-unit-chain/cobweb-cycle.figure.ts",
   { weight: IN.negativeWeight, x: IN.cycleCobwebStart, step: IN.cycleCobwebSteps, zoom: true },
-  true,
 );

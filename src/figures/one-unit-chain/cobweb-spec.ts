@@ -144,16 +144,15 @@ export interface CobwebDefaults {
 }
 
 /**
- * A cobweb spec with its own id and opening values. Each use on the page with
- * other opening values is its own spec, because a widget starts from its
- * spec's defaults (and the URL), not from the values the chapter passes.
- * With `shortCode`, "show the code" lists only the spec's own file (which
- * names this one): the first cobweb on the page shows the rest.
+ * A cobweb spec with its own id, title and opening values: the chapter's two
+ * cobwebs are two specs, so each has its own snapshot and gallery entry at the
+ * values it opens with.
  */
-export function cobwebSpec(id: string, file: string, d: CobwebDefaults = {}, shortCode: boolean = false) {
+export function cobwebSpec(id: string, title: string, file: string, d: CobwebDefaults = {}) {
   return defineFigure({
     id,
-    title: "Cobweb of a one-unit chain: the iterates and the slope at each layer",
+    // Each cobweb needs its own title: it names the figure's controls and data table, which must differ on one page.
+    title,
     params: {
       activation: choiceParam({
         label: "Activation",
@@ -383,13 +382,11 @@ export function cobwebSpec(id: string, file: string, d: CobwebDefaults = {}, sho
               ]),
       };
     },
-    code: shortCode
-      ? [{ file }]
-      : [
-          { file },
-          { file: "src/figures/one-unit-chain/cobweb-spec.ts", names: ["cobwebData"] },
-          { file: "lib/one-unit-chain.ts", names: ["chainFactorLog10Series", "chainLimitOrbit"] },
-        ],
+    code: [
+      { file },
+      { file: "src/figures/one-unit-chain/cobweb-spec.ts", names: ["cobwebData"] },
+      { file: "lib/one-unit-chain.ts", names: ["chainFactorLog10Series", "chainLimitOrbit"] },
+    ],
   });
 }
 

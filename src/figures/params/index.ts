@@ -101,13 +101,18 @@ export function urlKey(figureId: string, param: string): string {
   return `${figureId}.${param}`;
 }
 
-/** Read one figure's values from a query string, validating each. */
+/**
+ * Read one figure's values from a query string, validating each. Values the
+ * query does not set come from `start` (the values the page was built with,
+ * which the chapter may have set), then from the spec's defaults.
+ */
 export function valuesFromSearch<S extends ParamSchema>(
   schema: S,
   figureId: string,
   search: URLSearchParams,
+  start: Readonly<Record<string, unknown>> = {},
 ): { values: ParamValues<S>; notes: string[] } {
-  const raw: Record<string, string> = {};
+  const raw: Record<string, unknown> = { ...start };
   for (const key of Object.keys(schema)) {
     const v = search.get(urlKey(figureId, key));
     if (v !== null) raw[key] = v;

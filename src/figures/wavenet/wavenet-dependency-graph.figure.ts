@@ -17,7 +17,7 @@ import { positionRuns, scheduleText } from "./wavenet-text";
 
 /** Samples in the drawn signal: doubling covers it exactly with 5 layers. */
 export const GRAPH_LENGTH = 32;
-/** Deepest stack the widget draws; enough for every schedule to outgrow the signal. */
+/** Deepest stack the widget draws; enough for +1 and doubling to outgrow the signal (no dilation stays far short of it). */
 export const GRAPH_MAX_DEPTH = 8;
 
 interface GraphData {

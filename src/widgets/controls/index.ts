@@ -30,14 +30,15 @@ function kindOf<P extends Param>(p: P): ControlKind<P> {
 /**
  * A figure's controls as HTML: a form whose fieldset stays disabled until
  * the widget's script takes over, so a reader without JavaScript is not
- * offered controls that do nothing.
+ * offered controls that do nothing. `name` names the form (the figure's
+ * title, numbered when a spec appears twice on a page: names must differ).
  */
-export function controlsHtml(spec: AnyFigureSpec, figureId: string, values: Values): string {
+export function controlsHtml(spec: AnyFigureSpec, figureId: string, values: Values, name: string = spec.title): string {
   const controls = Object.entries(spec.params as Record<string, Param>)
     .map(([key, p]) => kindOf(p).markup(p, { figureId, key, value: values[key], values }))
     .join("");
   return (
-    `<form class="widget-controls" aria-label="${escapeHtml(`Controls for “${spec.title}”`)}"><fieldset class="widget-fieldset" disabled>${controls}</fieldset>` +
+    `<form class="widget-controls" aria-label="${escapeHtml(`Controls for “${name}”`)}"><fieldset class="widget-fieldset" disabled>${controls}</fieldset>` +
     `<noscript><p class="widget-note">The controls need JavaScript; the figure shows its default state.</p></noscript></form>`
   );
 }

@@ -168,7 +168,9 @@ describeInBrowser(`chapter ${SLUG}`, (ctx) => {
     try {
       const text = await description(page, "fig-cobweb-cycle");
       expect(text).toContain(`2-cycle ${shownText("sigmoidNegativeCycleLow")} ↔ ${shownText("sigmoidNegativeCycleHigh")}`);
-      expect(text).toContain(`= ${shownText("sigmoidNegativeCyclePerLayer")} on average`);
+      // The description gives the per-layer factor to four digits; the prose to three.
+      const perLayer = /= (\d\.\d+) on average/.exec(text)?.[1];
+      expect(Number(perLayer).toPrecision(3)).toBe(shownText("sigmoidNegativeCyclePerLayer"));
       expect(problems).toEqual([]);
     } finally {
       await close();

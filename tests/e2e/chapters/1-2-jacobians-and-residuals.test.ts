@@ -11,7 +11,7 @@ import { jacobianShown } from "../../../lib/jacobian-numbers";
 import { residualFactors, residualProductSpectra } from "../../../lib/residual-products";
 import { describeInBrowser } from "../../support/browser-suite";
 import { listWidgets } from "../../support/built-site.mjs";
-import { bodyText, expectNoBadNumbers, openPage, openWidget, search, valueOf, visibleNote } from "../../support/widget-page";
+import { bodyText, expectNoBadNumbers, openPage, openWidget, search, settled, valueOf, visibleNote } from "../../support/widget-page";
 import { typeSlowly } from "../../support/widget-drivers";
 
 const SLUG = "1-2-jacobians-and-residuals";
@@ -100,6 +100,8 @@ describeInBrowser(`chapter ${SLUG}`, (ctx) => {
       "fig-recurrent",
     );
     try {
+      // Computed in a worker: wait for the drawing of the linked values.
+      await settled(widget);
       expect(await valueOf(widget)).toMatchObject({ w: "identity", start: "zero", sigma: 0.5, depth: 1000 });
       const text = await description(page, "fig-recurrent");
       expect(text).toContain("σ₁ = 1.87 × 10⁻³⁰¹ and σ₁₆ = 1.87 × 10⁻³⁰¹; the bound σ_max(W)ⁿ⁻¹ is 1.87 × 10⁻³⁰¹");
@@ -117,6 +119,7 @@ describeInBrowser(`chapter ${SLUG}`, (ctx) => {
   it("#fig-residual-stack at ?fig-residual-stack.scale=3 says what lib computes for that scale", async () => {
     const { page, widget, problems, close } = await openWidget(ctx().browser, `${href()}?fig-residual-stack.scale=3`, "fig-residual-stack");
     try {
+      await settled(widget);
       const v = await valueOf(widget);
       const s = residualProductSpectra(residualFactors(v.dim as number, 200, v.seed as number), 3);
       const text = await description(page, "fig-residual-stack");
