@@ -41,11 +41,29 @@ export function citedIn(source: string): string[] {
   return [...new Set([...source.matchAll(CITE)].map((m) => m[1]))];
 }
 
-/** For each reference id, the chapters (slug and section) that cite it. */
-export function citingChapters(chaptersDir: string): Map<string, { slug: string; section: string }[]> {
-  const out = new Map<string, { slug: string; section: string }[]>();
+const CITE_TAG = /<Cite\b[^>]*>/g;
+const attribute = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+
+/** For each id cited in a chapter source, the parts of it the chapter names (`detail`: "Table 2", "§3.4"), in order, without repeats. */
+export function citedDetails(source: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [tag] of source.matchAll(CITE_TAG)) {
+    const id = attribute(tag, "id");
+    if (id === undefined) continue;
+    const details = out.get(id) ?? [];
+    const detail = attribute(tag, "detail");
+    if (detail && !details.includes(detail)) details.push(detail);
+    out.set(id, details);
+  }
+  return out;
+}
+
+/** For each reference id, the chapters (slug and section) that cite it, with the parts of it each names. */
+export function citingChapters(chaptersDir: string): Map<string, { slug: string; section: string; details: string[] }[]> {
+  const out = new Map<string, { slug: string; section: string; details: string[] }[]>();
   for (const chapter of readChapterSources(chaptersDir)) {
-    for (const id of citedIn(chapter.source)) out.set(id, [...(out.get(id) ?? []), { slug: chapter.slug, section: chapter.section }]);
+    for (const [id, details] of citedDetails(chapter.source))
+      out.set(id, [...(out.get(id) ?? []), { slug: chapter.slug, section: chapter.section, details }]);
   }
   return out;
 }
