@@ -1,5 +1,5 @@
 /**
- * Source excerpts for "show the code". Reads files relative to the project
+ * Source excerpts for a figure's code page. Reads files relative to the project
  * root at build time; with `names`, only those exported functions (and the doc
  * comment above each) are shown. A name that is not found fails the build, so
  * a renamed function cannot leave a figure showing stale code.
@@ -31,7 +31,7 @@ export function codeExcerpt(ref: CodeRef, root = process.cwd()): string {
   return ref.names
     .map((name) => {
       const text = extractExport(source, name);
-      if (text === undefined) throw new Error(`${ref.file}: no exported "${name}" to show under "show the code".`);
+      if (text === undefined) throw new Error(`${ref.file}: no exported "${name}" to show on a figure's code page.`);
       return text;
     })
     .join("\n\n");

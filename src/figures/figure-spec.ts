@@ -19,7 +19,7 @@ export interface DataTable {
   rows: string[][];
 }
 
-/** A piece of code shown under "show the code": a whole file, or some exported functions of it. */
+/** A piece of code shown on a figure's code page: a whole file, or some exported functions of it. */
 export interface CodeRef {
   file: string;
   names?: string[];
@@ -80,7 +80,7 @@ export interface FigureSpec<S extends ParamSchema = ParamSchema, D = unknown> {
   table(data: D, values: ParamValues<S>): DataTable;
   /** Make the drawn SVG an input; returns a teardown, called before the next draw and when the widget leaves the page. */
   interact?(svg: SVGSVGElement, ctx: InteractContext<S, D>): (() => void) | void;
-  /** The spec's own file and the lib functions it calls, for "show the code". */
+  /** The spec's own file and the lib functions it calls, for a figure's code page. */
   code: CodeRef[];
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { codeExcerpt, extractExport } from "../../src/figures/code-excerpt";
 import { specLoaders } from "../../src/figures/registry";
 
-describe("code excerpts for “show the code”", () => {
+describe("code excerpts for a figure's code page", () => {
   const source = [
     "import x from 'y';",
     "",
