@@ -50,19 +50,29 @@ function describeViolations(violations: AxeViolation[]): string[] {
   });
 }
 
+/** A step that must finish within `ms`, so that a stall names the step rather than time out the whole test. */
+function within<T>(label: string, ms: number, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stall = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${label} did not finish within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, stall]).finally(() => clearTimeout(timer));
+}
+
 describeInBrowser("accessibility (axe-core)", (ctx) => {
   const dir = inject("siteDir");
 
   for (const p of listPages(dir)) {
     for (const mode of MODES) {
-      it(`${p.name}, ${mode.name}: no axe violations`, async () => {
+      // One retry: on this two-core machine Chromium has, rarely, stalled a page for minutes (a different page each time).
+      it(`${p.name}, ${mode.name}: no axe violations`, { retry: 1 }, async () => {
         const { browser, url } = ctx();
         await inPage(browser, { viewport: { width: 1280, height: 800 }, colorScheme: mode.colorScheme }, async (page, context) => {
           if (mode.theme) await context.addInitScript((t) => localStorage.setItem("theme", t), mode.theme);
           // An unknown key for each widget makes its note show, so the note is checked too.
           const widgets = p.widgets ? widgetsOnPage(dir, p.path) : [];
           const query = widgets.length ? `?${widgets.map((w) => `${encodeURIComponent(w.id)}.axe-check=1`).join("&")}` : "";
-          const response = await page.goto(new URL(p.path + query, url).href);
+          const response = await within("loading the page", 40_000, page.goto(new URL(p.path + query, url).href));
           expect(response?.status()).toBe(p.status);
 
           const applied = await page.evaluate(() => ({
@@ -89,11 +99,15 @@ describeInBrowser("accessibility (axe-core)", (ctx) => {
           });
           await page.waitForTimeout(100);
           await page.addScriptTag({ path: axePath });
-          const violations = (await page.evaluate(async () => {
-            const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }).axe;
-            const result = await axe.run(document, { resultTypes: ["violations"] });
-            return result.violations;
-          })) as AxeViolation[];
+          const violations = (await within(
+            "axe.run",
+            60_000,
+            page.evaluate(async () => {
+              const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }).axe;
+              const result = await axe.run(document, { resultTypes: ["violations"] });
+              return result.violations;
+            }),
+          )) as AxeViolation[];
           const report = describeViolations(violations);
           if (report.length) console.log(`axe violations on ${p.name}, ${mode.name}:\n  ${report.join("\n  ")}`);
           expect(report, `axe violations on ${p.name}, ${mode.name}`).toEqual([]);
