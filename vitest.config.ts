@@ -23,6 +23,9 @@ export default defineConfig({
           hookTimeout: 180_000,
           // One Chromium at a time: the machines here have two cores.
           fileParallelism: false,
+          // One retry: on a loaded two-core machine Chromium has, rarely, stalled a page past the
+          // test timeout (a different page each time). A real failure fails twice.
+          retry: 1,
         },
       },
     ],

@@ -64,8 +64,7 @@ describeInBrowser("accessibility (axe-core)", (ctx) => {
 
   for (const p of listPages(dir)) {
     for (const mode of MODES) {
-      // One retry: on this two-core machine Chromium has, rarely, stalled a page for minutes (a different page each time).
-      it(`${p.name}, ${mode.name}: no axe violations`, { retry: 1 }, async () => {
+      it(`${p.name}, ${mode.name}: no axe violations`, async () => {
         const { browser, url } = ctx();
         await inPage(browser, { viewport: { width: 1280, height: 800 }, colorScheme: mode.colorScheme }, async (page, context) => {
           if (mode.theme) await context.addInitScript((t) => localStorage.setItem("theme", t), mode.theme);

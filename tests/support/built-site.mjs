@@ -92,7 +92,12 @@ export function listPages(dir) {
  */
 export async function loadAllWidgets(page, timeout = 30_000) {
   await page.evaluate(async () => {
-    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20)));
+    // A frame, or 250 ms if the browser is not producing frames (a page it considers hidden): never wait forever.
+    const frame = () =>
+      new Promise((r) => {
+        requestAnimationFrame(() => setTimeout(r, 20));
+        setTimeout(r, 250);
+      });
     const step = Math.max(200, Math.floor(innerHeight * 0.8));
     for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
       scrollTo(0, y);
@@ -104,6 +109,7 @@ export async function loadAllWidgets(page, timeout = 30_000) {
   try {
     await page.waitForFunction(() => [...document.querySelectorAll("figure-widget")].every((w) => w.hasAttribute("data-ready")), null, {
       timeout,
+      polling: 100,
     });
   } catch {
     const pending = await page.evaluate(() =>
