@@ -16,18 +16,7 @@ import {
   mdrnnSamplingCriticalPath,
 } from "../../lib/mdrnn";
 import { maskSchedule, type MaskSchedule } from "../../lib/pixelcnn";
-
-// The unit graph written out independently (as in mdrnn.test.ts): unit
-// (l, r, c), 1 ≤ l ≤ d, reads west, north and below (layer 0: the image).
-function parents(l: number, r: number, c: number): Array<[number, number, number]> {
-  const out: Array<[number, number, number]> = [];
-  if (c > 0) out.push([l, r, c - 1]);
-  if (r > 0) out.push([l, r - 1, c]);
-  if (l > 1) out.push([l - 1, r, c]);
-  return out;
-}
-
-const sizeArb = fc.record({ h: fc.integer({ min: 1, max: 7 }), w: fc.integer({ min: 1, max: 7 }), d: fc.integer({ min: 1, max: 5 }) });
+import { parents, sizeArb } from "./mdrnn-unit-graph";
 
 describe("mdrnnScheduleTimeline", () => {
   it("gives valid schedules: every unit runs strictly after the units it reads", () => {

@@ -12,19 +12,9 @@ import {
   mdrnnWavefront,
 } from "../../lib/mdrnn";
 import { maskSchedule, pixelCnnReceptiveField, type MaskSchedule } from "../../lib/pixelcnn";
+import { parents, sizeArb } from "./mdrnn-unit-graph";
 
 // Everything here is an exact integer or a boolean grid: exact comparisons.
-
-// The unit graph written out independently: unit (l, r, c), 1 ≤ l ≤ d,
-// reads west (l, r, c − 1), north (l, r − 1, c) and below (l − 1, r, c),
-// where layer 0 is the input image.
-function parents(l: number, r: number, c: number): Array<[number, number, number]> {
-  const out: Array<[number, number, number]> = [];
-  if (c > 0) out.push([l, r, c - 1]);
-  if (r > 0) out.push([l, r - 1, c]);
-  if (l > 1) out.push([l - 1, r, c]);
-  return out;
-}
 
 // Brute-force longest chain of units (counted in units), by memoised DFS
 // that follows the edges backwards from every unit.
@@ -60,8 +50,6 @@ function bruteContext(h: number, w: number, row: number, col: number, d: number)
   }
   return grid;
 }
-
-const sizeArb = fc.record({ h: fc.integer({ min: 1, max: 7 }), w: fc.integer({ min: 1, max: 7 }), d: fc.integer({ min: 1, max: 5 }) });
 
 describe("mdrnnCriticalPath", () => {
   it("equals the brute-force longest chain on small grids", () => {

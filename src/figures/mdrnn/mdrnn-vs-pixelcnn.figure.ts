@@ -11,7 +11,7 @@ import { maskSchedule, type MaskSchedule } from "../../../lib/pixelcnn";
 import { cellGrid, pickCells, type CellStyle } from "../cell-grid";
 import { defineFigure } from "../figure-spec";
 import { choiceParam, numberParam, pointParam } from "../params";
-import { plural, runs } from "./words";
+import { plural, runs } from "../words";
 
 /** The image both panels show: big enough for a 12-layer PixelCNN field, small enough for a phone. */
 export const COMPARE_ROWS = 12;

@@ -16,7 +16,7 @@ import {
 import { cellGrid, type CellStyle } from "../cell-grid";
 import { defineFigure } from "../figure-spec";
 import { choiceParam, numberParam, stepParam } from "../params";
-import { plural } from "./words";
+import { plural } from "../words";
 
 type Category = "done" | "now" | "waiting";
 

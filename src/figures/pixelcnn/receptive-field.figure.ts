@@ -19,6 +19,7 @@ import { cellGrid, pickCells, type CellStyle } from "../cell-grid";
 import { defineFigure } from "../figure-spec";
 import type { KeyEntry } from "../key";
 import { choiceParam, numberParam, pointParam, type Cell } from "../params";
+import { runs } from "../words";
 
 export const IMAGE_ROWS = 12;
 export const IMAGE_COLS = 16;
@@ -46,18 +47,6 @@ const SCHEDULE_TEXT: Record<GridSchedule, string> = {
 /** The masks of a d-layer stack for a widget schedule, first layer first. */
 export function gridMasks(depth: number, schedule: GridSchedule): Mask[] {
   return schedule === "all-B" ? new Array<Mask>(depth).fill("B") : maskSchedule(depth, schedule);
-}
-
-/** "3–7, 9" from the sorted 1-based columns of a row. */
-function runs(cols: number[]): string {
-  const parts: string[] = [];
-  for (let i = 0; i < cols.length;) {
-    let j = i;
-    while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) j++;
-    parts.push(i === j ? `${cols[i]}` : `${cols[i]}–${cols[j]}`);
-    i = j + 1;
-  }
-  return parts.join(", ") || "—";
 }
 
 const pixels = (n: number) => `${formatInteger(n)} pixel${n === 1 ? "" : "s"}`;

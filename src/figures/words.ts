@@ -1,5 +1,5 @@
-/** Small text helpers shared by the chapter 2.3 figures. */
-import { formatInteger } from "../../../lib/format";
+/** Small text helpers shared by the grid figures (chapters 2.2 and 2.3). */
+import { formatInteger } from "../../lib/format";
 
 /** "1 unit", "3 units", "1 000 pixels": a count with its noun. */
 export function plural(n: number, noun: string): string {
