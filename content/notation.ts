@@ -126,7 +126,7 @@ export const NOTATION: readonly NotationEntry[] = [
   { tex: "x_1, \\dots, x_m", meaning: "one feature's values over a mini-batch of m examples", chapter: c13, anchor: "batch-norm-over-a-mini-batch" },
   { tex: "\\mu", meaning: "the batch mean of a feature", chapter: c13, anchor: "batch-norm-over-a-mini-batch" },
   { tex: "\\sigma^2", meaning: "the batch's biased variance of a feature", chapter: c13, anchor: "batch-norm-over-a-mini-batch" },
-  { tex: "\\varepsilon", meaning: "the small constant added to the variance (10⁻⁵)", chapter: c13, anchor: "batch-norm-over-a-mini-batch" },
+  { tex: "\\varepsilon", meaning: "the small constant added to the variance, so that a constant feature does not divide by zero", chapter: c13, anchor: "batch-norm-over-a-mini-batch" },
   { tex: "s", meaning: "the batch's standard deviation with ε added, √(σ² + ε)", chapter: c13, anchor: "batch-norm-over-a-mini-batch" },
   { tex: "\\hat x_i", meaning: "the normalised value (xᵢ − μ)/s", chapter: c13, anchor: "batch-norm-over-a-mini-batch" },
   { tex: "\\gamma", meaning: "batch norm's learned scale", chapter: c13, anchor: "batch-norm-over-a-mini-batch" },
