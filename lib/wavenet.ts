@@ -208,6 +208,17 @@ export function waveNetDepthForContext(length: number, schedule: DilationSchedul
   throw new RangeError(`length ${describeValue(length)} needs more than ${cap} layers with schedule "${s}"`);
 }
 
+/**
+ * Smallest depth of an undilated stack (every dilation 1) whose receptive field covers `length` samples: d layers see d + 1 samples, so max(1, length − 1). Used in chapter 2.1.
+ *
+ * Closed form, with no depth cap: waveNetDepthForContext(length, "none")
+ * stops at MAX_WAVENET_DEPTH layers, and a second of audio needs thousands.
+ */
+export function undilatedDepthForContext(length: number): number {
+  requireIntegerInRange("length", length, 1, MAX_SIGNAL_LENGTH);
+  return Math.max(1, length - 1);
+}
+
 /** One edge of the dependency graph: unit `to` of layer `layer` reads unit `from` of layer `layer − 1` (from < 0: the zero padding). Used in chapter 2.1. */
 export interface WaveNetEdge {
   readonly layer: number;
@@ -312,22 +323,43 @@ export function waveNetConnectionsOfDilations(
   channels: number,
   countPadding: boolean,
 ): ConnectionCount {
+  requireBoolean("countPadding", countPadding);
+  return countPerLayer("connection", dilationList, length, channels, (lag) => (countPadding ? length : Math.max(0, length - lag)));
+}
+
+/**
+ * The connections that read the zero padding, per layer and in total: the tap at lag δ reads padding at the first min(δ, t) positions, so k²·min(δ, t) per layer (with k = 1, the padding taps). Used in chapter 2.1.
+ *
+ * Equals the count with padding taps minus the count without
+ * (waveNetConnectionsOfDilations), layer by layer.
+ */
+export function paddingConnectionsOfDilations(dilationList: readonly number[], length: number, channels: number): ConnectionCount {
+  return countPerLayer("padding", dilationList, length, channels, (lag) => Math.min(lag, length));
+}
+
+/** k² times the sum, over each layer's live lags, of the positions a tap at that lag counts (at most t each). */
+function countPerLayer(
+  what: string,
+  dilationList: readonly number[],
+  length: number,
+  channels: number,
+  positionsAt: (lag: number) => number,
+): ConnectionCount {
   const dils: readonly number[] = requireDilationList(dilationList);
   requireIntegerInRange("length", length, 1, MAX_SIGNAL_LENGTH);
   requireIntegerInRange("channels", channels, 1, MAX_CHANNELS);
-  requireBoolean("countPadding", countPadding);
   const k2: number = channels * channels;
-  // Upper bound 2·d·t·k²: reject before any partial sum can lose exactness.
+  // Every layer has 2 live taps counting at most t positions each: reject before any partial sum can lose exactness.
   if (2 * dils.length * length * k2 > Number.MAX_SAFE_INTEGER) {
     throw new RangeError(
-      `the connection count for depth ${dils.length}, length ${length}, channels ${channels} exceeds 2^53 and cannot be represented exactly`,
+      `the ${what} count for depth ${dils.length}, length ${length}, channels ${channels} exceeds 2^53 and cannot be represented exactly`,
     );
   }
   const perLayer: number[] = [];
   let total: number = 0;
   for (const d of dils) {
     let taps: number = 0;
-    for (const lag of causalLags(d)) taps += countPadding ? length : Math.max(0, length - lag);
+    for (const lag of causalLags(d)) taps += positionsAt(lag);
     perLayer.push(taps * k2);
     total += taps * k2;
   }

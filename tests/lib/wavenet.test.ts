@@ -9,6 +9,7 @@ import {
   MAX_WAVENET_DEPTH,
   causalLags,
   dilations,
+  paddingConnectionsOfDilations,
   receptiveLagRuns,
   repeatedDoublingDilations,
   waveNetConnections,
@@ -19,6 +20,7 @@ import {
   waveNetReceptiveField,
   waveNetReceptiveFieldOfDilations,
   waveNetSequentialOperations,
+  undilatedDepthForContext,
   type DilationSchedule,
 } from "../../lib/wavenet";
 
@@ -195,6 +197,20 @@ describe("waveNetDepthForContext", () => {
   });
 });
 
+describe("undilatedDepthForContext", () => {
+  it("agrees with the depth found by propagation wherever that is defined, and goes past its cap", () => {
+    for (let t = 1; t <= MAX_WAVENET_DEPTH + 1; t++) expect(undilatedDepthForContext(t)).toBe(waveNetDepthForContext(t, "none"));
+    const d: number = undilatedDepthForContext(16_000);
+    expect(formula(d, "none")).toBeGreaterThanOrEqual(16_000);
+    expect(formula(d - 1, "none")).toBeLessThan(16_000);
+  });
+
+  it("rejects a length that is not a positive integer", () => {
+    expect(() => undilatedDepthForContext(0)).toThrow(RangeError);
+    expect(() => undilatedDepthForContext(2.5)).toThrow("length must be an integer, got 2.5");
+  });
+});
+
 describe("waveNetDependencyGraph", () => {
   it("reaches exactly the inputs an impulse through a real masked convolution stack reaches", () => {
     for (const s of DILATION_SCHEDULES) {
@@ -328,6 +344,44 @@ describe("waveNetConnections", () => {
     );
     expect(() => waveNetConnections({ ...ok, schedule: "tripling" as DilationSchedule })).toThrow(/schedule must be/);
     expect(() => waveNetConnectionsOfDilations(new Array<number>(1024).fill(1), 2 ** 30, 65_536, true)).toThrow(/exceeds 2\^53/);
+  });
+});
+
+describe("paddingConnectionsOfDilations", () => {
+  // Independent: walk every position and live tap of each layer and count the
+  // reads that land before the first sample.
+  function paddingReads(dilation: number, t: number): number {
+    let n: number = 0;
+    for (let p = 0; p < t; p++) {
+      for (let i = 0; i < 3; i++) if (CAUSAL_KERNEL_MASK[i] !== 0 && p + (i - 1) * dilation < 0) n++;
+    }
+    return n;
+  }
+
+  it("counts, layer by layer, the reads of the zero padding, and is the count with padding minus the count without", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 3 }),
+        (dils: number[], t: number, k: number) => {
+          const padding = paddingConnectionsOfDilations(dils, t, k);
+          expect(padding.perLayer).toEqual(dils.map((d) => paddingReads(d, t) * k * k));
+          const withPadding = waveNetConnectionsOfDilations(dils, t, k, true);
+          const without = waveNetConnectionsOfDilations(dils, t, k, false);
+          expect(padding.perLayer).toEqual(withPadding.perLayer.map((c, i) => c - without.perLayer[i]));
+          expect(padding.total).toBe(withPadding.total - without.total);
+        },
+      ),
+      { seed: 2101, numRuns: 200 },
+    );
+  });
+
+  it("rejects bad arguments", () => {
+    expect(() => paddingConnectionsOfDilations([], 4, 1)).toThrow(/dilations must hold 1 to/);
+    expect(() => paddingConnectionsOfDilations([1, 0], 4, 1)).toThrow(RangeError);
+    expect(() => paddingConnectionsOfDilations([1], 0, 1)).toThrow(RangeError);
+    expect(() => paddingConnectionsOfDilations([1], 4, 1.5)).toThrow(RangeError);
   });
 });
 
