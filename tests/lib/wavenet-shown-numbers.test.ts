@@ -109,8 +109,10 @@ describe("receptive fields the prose quotes", () => {
     expect(bruteForceLagCount(schedule(14, "doubling"))).toBeGreaterThanOrEqual(16000);
     // The +1 field is 1 + d(d + 1)/2 (every subset sum of 1…d); too many paths to enumerate at d = 179.
     expect(waveNetDepthForContext(16000, "plus-one")).toBe(179);
-    expect(1 + (178 * 179) / 2).toBeLessThan(16000);
-    expect(1 + (179 * 180) / 2).toBeGreaterThanOrEqual(16000);
+    expect(waveNetReceptiveField(178, "plus-one")).toBe(1 + (178 * 179) / 2);
+    expect(waveNetReceptiveField(178, "plus-one")).toBeLessThan(16000);
+    expect(waveNetReceptiveField(179, "plus-one")).toBe(1 + (179 * 180) / 2);
+    expect(waveNetReceptiveField(179, "plus-one")).toBeGreaterThanOrEqual(16000);
     // Without dilation d layers see d + 1 samples.
     const none = undilatedDepthForContext(16000);
     expect(none + 1).toBeGreaterThanOrEqual(16000);
