@@ -5,7 +5,7 @@ import { defineConfig } from "astro/config";
 import rehypeKatex from "rehype-katex";
 import remarkMath from "remark-math";
 import { checkLinks } from "./src/integrations/check-links.ts";
-import { deployFiles, readLastBuild } from "./src/integrations/deploy-files.ts";
+import { commandLineOption, deployFiles, readLastBuild } from "./src/integrations/deploy-files.ts";
 import { gallery } from "./src/integrations/gallery.ts";
 import { katexFontSubset } from "./src/integrations/katex-font-subset.ts";
 import { katexWoff2Only } from "./src/integrations/katex-woff2-only.ts";
@@ -19,9 +19,11 @@ import { normalizeBase } from "./src/paths.ts";
 
 // SITE_BASE=/csc413/ npm run build  →  a site that works under /csc413/.
 // `npm run preview` serves the last build where it was built for, unless told otherwise.
+// Astro's own --base and --outDir flags win, as they do in Astro: read them here so the
+// integrations below (link check, cross-references, deploy files) see the same values.
 const lastBuild = process.argv.includes("preview") ? readLastBuild() : undefined;
-const base = normalizeBase(process.env.SITE_BASE ?? lastBuild?.base);
-const outDir = process.env.SITE_OUT_DIR ?? lastBuild?.outDir ?? "./dist";
+const base = normalizeBase(commandLineOption(process.argv, "base") ?? process.env.SITE_BASE ?? lastBuild?.base);
+const outDir = commandLineOption(process.argv, "outDir") ?? process.env.SITE_OUT_DIR ?? lastBuild?.outDir ?? "./dist";
 // SITE_URL=https://example.edu/csc413/ adds canonical links and a sitemap.
 const site = process.env.SITE_URL || undefined;
 const chaptersDir = fileURLToPath(new URL("./content/chapters/", import.meta.url));

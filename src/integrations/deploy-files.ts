@@ -23,6 +23,13 @@ export function readLastBuild(root = "."): LastBuild | undefined {
   return existsSync(resolve(root, last.outDir)) ? last : undefined;
 }
 
+/** The value of `--name value` or `--name=value` in a command line (Astro's own --base and --outDir), if given. */
+export function commandLineOption(argv: readonly string[], name: string): string | undefined {
+  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return undefined;
+  return argv[i].startsWith(`--${name}=`) ? argv[i].slice(name.length + 3) : argv[i + 1];
+}
+
 /** Pages for the sitemap: every index.html but the gallery (not part of a deployed site). */
 export function sitemapPaths(outDir: string): string[] {
   return readdirSync(outDir, { recursive: true, encoding: "utf8" })

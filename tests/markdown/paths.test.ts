@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { commandLineOption } from "../../src/integrations/deploy-files";
 import { sourceOfPage } from "../../src/integrations/site-links";
 import { chapterPath, chapterSlugOf, chapterSource, joinBase, normalizeBase } from "../../src/paths";
 
@@ -30,5 +31,15 @@ describe("the file to blame for a built page", () => {
     expect(sourceOfPage("index.html")).toBe("src/pages/index.astro");
     expect(sourceOfPage("404.html")).toBe("src/pages/404.astro");
     expect(sourceOfPage("search/index.html")).toBe("src/pages/search.astro");
+  });
+});
+
+describe("build settings from the command line", () => {
+  it("reads Astro's --base and --outDir in both spellings, and nothing when they are absent", () => {
+    const argv = ["node", "astro", "build", "--base", "/csc413/", "--outDir=/tmp/out"];
+    expect(commandLineOption(argv, "base")).toBe("/csc413/");
+    expect(commandLineOption(argv, "outDir")).toBe("/tmp/out");
+    expect(commandLineOption(["node", "astro", "build"], "base")).toBeUndefined();
+    expect(commandLineOption(["node", "astro", "build", "--basement", "x"], "base")).toBeUndefined();
   });
 });
