@@ -7,7 +7,7 @@
  */
 import { expect } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { resolveBound, valueToText, type Param, type ParamKind, type Values as SchemaValues } from "../../src/figures/params";
+import { resolveBound, showNumber, valueToText, type Param, type ParamKind, type Values as SchemaValues } from "../../src/figures/params";
 import { search, settled, svgMarkup, valueOf, visibleNote, type Values } from "./widget-page";
 
 export interface DriverContext {
@@ -158,6 +158,12 @@ export async function typeIntoNumberBox(ctx: DriverContext) {
   expect(await current(ctx), `${ctx.key}: 99999999 is clamped to the maximum`).toBe(max);
   expect(Number(await box.inputValue()), `${ctx.key}: the box shows the clamped value once the reader leaves it`).toBe(max);
   expect(await visibleNote(ctx.widget), `${ctx.key}: a note explains the clamp`).toMatch(/above the largest allowed value/);
+  // Text that never becomes a number changes nothing, and the note names the value kept as the chapters write numbers.
+  await typeSlowly(ctx.page, box, ".");
+  await box.press("Tab");
+  expect(await current(ctx), `${ctx.key}: "." keeps the value`).toBe(max);
+  expect(await box.inputValue(), `${ctx.key}: the box shows the kept value`).toBe(String(max));
+  expect(await visibleNote(ctx.widget)).toBe(`${p.label}: “.” is not a number; keeping ${showNumber(max)}.`);
 }
 
 const choiceDriver: KindDriver = {

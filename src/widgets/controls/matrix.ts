@@ -42,7 +42,8 @@ export const matrixControl: ControlKind<MatrixParam> = {
       row.map((_, j) =>
         bindNumberBox(container.querySelector<HTMLInputElement>(`input[name="${ctx.key}-${i}-${j}"]`)!, {
           typed: (v) => ctx.set(current().map((r, a) => r.map((x, b) => (a === i && b === j ? v : x)))),
-          invalid: (text) => ctx.reject(`${entryName(p, i, j)}: “${text}” is not a number; keeping ${current()[i][j]}.`),
+          name: entryName(p, i, j),
+          reject: ctx.reject,
           current: () => current()[i][j],
           step: p.step,
         }),

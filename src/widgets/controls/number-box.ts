@@ -6,13 +6,15 @@
  * Escape. ArrowUp/ArrowDown step the value, as in a spin box.
  */
 import { escapeHtml } from "../../figures/html";
-import { parseTypedNumber } from "../../figures/params";
+import { echo, parseTypedNumber, showNumber } from "../../figures/params";
 
 export interface NumberBoxHandlers {
   /** A complete number was typed (preview: the reader may still be typing). */
   typed(value: number): void;
-  /** The reader committed text that is not a number. */
-  invalid(text: string): void;
+  /** The name the note gives the box ("Layers d", "M₁₂", "Output pixel, row"). */
+  name: string;
+  /** Show a note: the reader committed text that is not a number, and the value stays. */
+  reject(message: string): void;
   /** The current value, to step from and to restore on Escape. */
   current(): number;
   step: number;
@@ -34,7 +36,7 @@ export function bindNumberBox(input: HTMLInputElement, h: NumberBoxHandlers): Nu
     typing = false;
     const parsed = parseTypedNumber(input.value);
     if (parsed.kind === "number") h.typed(parsed.value);
-    else if (input.value.trim() !== "") h.invalid(input.value);
+    else if (input.value.trim() !== "") h.reject(`${h.name}: “${echo(input.value)}” is not a number; keeping ${showNumber(h.current())}.`);
     // Whatever was taken (clamped, rounded, or nothing), the box now shows it.
     input.value = String(h.current());
     input.removeAttribute("aria-invalid");

@@ -21,7 +21,8 @@ export const numberControl: ControlKind<NumberParam> = {
     const range = container.querySelector<HTMLInputElement>('input[type="range"]')!;
     const box = bindNumberBox(container.querySelector<HTMLInputElement>("input.number-box")!, {
       typed: (v) => ctx.set(v),
-      invalid: (text) => ctx.reject(`${p.label}: “${text}” is not a number; keeping ${String(ctx.values()[ctx.key])}.`),
+      name: p.label,
+      reject: ctx.reject,
       current: () => ctx.values()[ctx.key] as number,
       step: p.step,
     });

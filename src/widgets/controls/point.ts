@@ -25,7 +25,8 @@ export const pointControl: ControlKind<PointParam> = {
     const part = (which: "row" | "col") =>
       bindNumberBox(container.querySelector<HTMLInputElement>(`input[name="${ctx.key}-${which}"]`)!, {
         typed: (v) => ctx.set({ ...current(), [which]: v }),
-        invalid: (text) => ctx.reject(`${p.label}: “${text}” is not a ${which === "row" ? "row" : "column"} number.`),
+        name: `${p.label}, ${which === "row" ? "row" : "column"}`,
+        reject: ctx.reject,
         current: () => current()[which],
         step: 1,
       });
