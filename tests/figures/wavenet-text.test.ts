@@ -1,5 +1,7 @@
 /** The phrases and axis ticks of chapter 2.1's figures. */
 import { describe, expect, it } from "vitest";
+import { renderStatic } from "../../src/figures/render/render-static";
+import dependencyGraph from "../../src/figures/wavenet/wavenet-dependency-graph.figure";
 import { logTickLabel, logTicks } from "../../src/figures/wavenet/wavenet-receptive-field.figure";
 import { positionRuns, scheduleText } from "../../src/figures/wavenet/wavenet-text";
 
@@ -41,5 +43,16 @@ describe("the receptive-field plot's log axis", () => {
     expect(logTickLabel(4096)(1000)).toBe("1\u202F000");
     expect(logTickLabel(2 ** 30)(1e6)).toBe("10⁶");
     expect(logTickLabel(2 ** 30)(1)).toBe("10⁰");
+  });
+});
+
+describe("the dependency graph's description", () => {
+  it("says “both” for a two-sample field and “all n” for larger ones, in every schedule", () => {
+    for (const schedule of ["none", "plus-one", "doubling"]) {
+      const one = renderStatic(dependencyGraph, { depth: 1, schedule, position: 9 }).description;
+      expect(one).toContain("both samples of its receptive field lie inside the signal");
+      const two = renderStatic(dependencyGraph, { depth: 2, schedule, position: 9 }).description;
+      expect(two).toMatch(/all \d+ samples of its receptive field lie inside the signal/);
+    }
   });
 });

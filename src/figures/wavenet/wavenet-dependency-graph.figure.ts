@@ -195,7 +195,7 @@ export default defineFigure({
     const outside = field - inputs;
     const reach =
       outside === 0
-        ? `all ${formatInteger(field)} samples of its receptive field lie inside the signal`
+        ? `${field === 2 ? "both" : `all ${formatInteger(field)}`} samples of its receptive field lie inside the signal`
         : `its receptive field is ${formatInteger(field)} samples, but ${formatInteger(outside)} of them would lie before the start of the signal, where the layers read zero padding`;
     const layers = perLayer
       .slice(1, depth)
