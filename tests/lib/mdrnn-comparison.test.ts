@@ -182,7 +182,7 @@ describe("mdrnnSamplingCriticalPath", () => {
 
   it("is far below one pixel at a time (H·W·(d + 1)) and above the training critical path", () => {
     expect(mdrnnSamplingCriticalPath(32, 32, 8)).toBe(559);
-    expect(32 * 32 * 9).toBe(9216);
+    expect(mdrnnSamplingCriticalPath(32, 32, 8)).toBeLessThan(32 * 32 * 9);
     expect(mdrnnScheduleSteps(32, 32, 8).wavefront).toBe(70);
   });
 });

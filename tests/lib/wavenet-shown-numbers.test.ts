@@ -196,7 +196,7 @@ describe("the figures' default descriptions", () => {
     expect(description).toContain("79 with the +1 schedule");
     expect(description).toContain("4\u202F096 with doubling");
     expect(description).toContain("reach 1\u202F027");
-    // Independent: 1 + 2 + … + 512 = 1023 from the first block, then 1 and 2.
-    expect(1 + 1023 + 1 + 2).toBe(1027);
+    // Independent: every subset of the 12 dilations 1, 2, …, 512, 1, 2, enumerated.
+    expect(bruteForceLagCount(repeatedDoublingDilations(12, 10))).toBe(1027);
   });
 });
