@@ -15,6 +15,7 @@ import { katexOptions } from "./src/markdown/katex-options.ts";
 import { rehypeMathErrors } from "./src/markdown/rehype-math-errors.ts";
 import { rehypeTableScroll } from "./src/markdown/rehype-table-scroll.ts";
 import { remarkCrossRefs } from "./src/markdown/remark-cross-refs.ts";
+import { rehypeHideTexAnnotations } from "./src/markdown/tex-annotations.ts";
 import { normalizeBase } from "./src/paths.ts";
 
 // SITE_BASE=/csc413/ npm run build  →  a site that works under /csc413/.
@@ -36,7 +37,7 @@ export default defineConfig({
   outDir,
   markdown: {
     remarkPlugins: [remarkMath, [remarkCrossRefs, { base, chaptersDir }]],
-    rehypePlugins: [[rehypeKatex, katexOptions], rehypeMathErrors, rehypeTableScroll],
+    rehypePlugins: [[rehypeKatex, katexOptions], rehypeMathErrors, rehypeHideTexAnnotations, rehypeTableScroll],
     shikiConfig: { themes: codeThemes },
   },
   integrations: [

@@ -5,7 +5,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", ".astro/", ".test-sites/", "**/*.astro"] },
+  { ignores: ["node_modules/", "dist/", ".astro/", ".test-sites/", ".scratch/", "**/*.astro"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -66,6 +66,20 @@ describe("built site under a sub-path", () => {
     }
   });
 
+  it("every formula's TeX annotation, on every page, is hidden from assistive technology", () => {
+    const pages = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".html"));
+    let annotations = 0;
+    for (const page of pages) {
+      const tags = read(page).match(/<annotation\b[^>]*>/g) ?? [];
+      annotations += tags.length;
+      expect(
+        tags.filter((t) => !t.includes('aria-hidden="true"')),
+        page,
+      ).toEqual([]);
+    }
+    expect(annotations).toBeGreaterThan(1000);
+  });
+
   it("every figure is in the HTML as SVG, with caption, description, data and code", () => {
     for (const slug of chapterSlugs) {
       const { document } = parseHTML(read(`chapters/${slug}/index.html`));

@@ -15,8 +15,11 @@ export interface BrowserContext {
   dir: string;
 }
 
-/** describe() that runs with a served site and a browser, or is skipped when there is no browser. */
-export function describeInBrowser(name: string, body: (ctx: () => BrowserContext) => void) {
+/**
+ * describe() that runs with a served site and a browser, or is skipped when there is no browser.
+ * `chromiumArgs` adds flags to the browser's command line.
+ */
+export function describeInBrowser(name: string, body: (ctx: () => BrowserContext) => void, { chromiumArgs = [] as string[] } = {}) {
   const run = findChromium() ? describe : describe.skip;
   run(name, () => {
     let ctx: BrowserContext | undefined;
@@ -24,7 +27,7 @@ export function describeInBrowser(name: string, body: (ctx: () => BrowserContext
     beforeAll(async () => {
       const dir = inject("siteDir");
       const server = await serveStatic(dir, inject("siteBase"));
-      const { browser, close } = await launchChromium();
+      const { browser, close } = await launchChromium({ args: chromiumArgs });
       ctx = { browser, url: server.url, dir };
       stop = async () => {
         await close();

@@ -21,9 +21,10 @@ export const INSTALL_HINT = "install Debian's chromium (sudo apt-get install -y 
 /**
  * Launch headless Chromium with a fresh temporary profile directory; the
  * returned close() also deletes it. Flags keep it off the network (this
- * machine has none) and working as root.
+ * machine has none) and working as root. `args` adds flags.
+ * @param {{ args?: string[] }} [options]
  */
-export async function launchChromium() {
+export async function launchChromium({ args = [] } = {}) {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(`No Chromium found: ${INSTALL_HINT}.`);
   const { chromium } = await import("playwright-core");
@@ -44,6 +45,7 @@ export async function launchChromium() {
       "--disable-component-update",
       "--disable-sync",
       "--disable-dev-shm-usage",
+      ...args,
     ],
   });
   return {

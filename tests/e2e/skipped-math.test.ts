@@ -1,0 +1,69 @@
+/**
+ * Blocks of a chapter far from the viewport are skipped (content-visibility:
+ * auto). Their content must still reach assistive technology, and read the
+ * same as when drawn: Chromium builds the accessibility tree of a skipped
+ * block from the DOM alone, where a formula's TeX annotation would show up as
+ * text unless it is aria-hidden (src/markdown/tex-annotations.ts).
+ */
+import type { CDPSession } from "playwright-core";
+import { expect, it } from "vitest";
+import { describeInBrowser, inPage } from "../support/browser-suite";
+
+interface AXNode {
+  nodeId: string;
+  ignored: boolean;
+  role?: { value: string };
+  name?: { value: string };
+  childIds?: string[];
+}
+
+/** Every formula's accessible content (roles and text, in order), as Chromium exposes it to a screen reader. */
+async function formulasInAccessibilityTree(cdp: CDPSession): Promise<string[]> {
+  const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as { nodes: AXNode[] };
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const describe = (n: AXNode): string => {
+    const kids = (n.childIds ?? []).map((id) => byId.get(id)).filter((k): k is AXNode => Boolean(k) && k!.role?.value !== "InlineTextBox");
+    const inner = kids.map(describe).join(" ");
+    if (n.ignored) return inner;
+    // Drawn, an <mi>'s letter is exposed as its italic form (𝑀), skipped as M: the same to a reader.
+    const own = kids.length ? inner : (n.name?.value ?? "").normalize("NFKC").trim();
+    return `${n.role?.value}(${own})`;
+  };
+  return nodes
+    .filter((n) => !n.ignored && n.role?.value === "MathMLMath")
+    .map(describe)
+    .sort();
+}
+
+describeInBrowser(
+  "math in skipped blocks",
+  (ctx) => {
+    it("chapter 1.2 on a phone: every formula reaches the accessibility tree, and reads the same skipped or drawn", async () => {
+      const { browser, url } = ctx();
+      await inPage(browser, { viewport: { width: 412, height: 823 } }, async (page, context) => {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send("Accessibility.enable");
+        await page.goto(new URL("chapters/1-2-jacobians-and-residuals/", url).href);
+        await page.waitForTimeout(1500);
+        const { formulas, skipped } = await page.evaluate(() => ({
+          // Formulas a reader can reach: not inside a closed <details> (solutions, data tables).
+          formulas: [...document.querySelectorAll(".katex-mathml math")].filter((m) => !m.closest("details:not([open])")).length,
+          skipped: [...document.querySelectorAll(".katex-mathml math")].filter((m) => !m.checkVisibility({ contentVisibilityAuto: true }))
+            .length,
+        }));
+        // Most formulas are far down the page, in blocks the browser has not drawn.
+        expect(skipped).toBeGreaterThan(formulas / 2);
+        const whileSkipped = await formulasInAccessibilityTree(cdp);
+
+        await page.addStyleTag({ content: "* { content-visibility: visible !important; }" });
+        await page.waitForTimeout(1500);
+        const drawn = await formulasInAccessibilityTree(cdp);
+
+        expect(drawn).toHaveLength(formulas);
+        expect(whileSkipped).toEqual(drawn);
+      });
+    });
+    // As when a screen reader runs: Chromium keeps its whole accessibility tree from the start.
+  },
+  { chromiumArgs: ["--force-renderer-accessibility"] },
+);
