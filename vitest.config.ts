@@ -10,7 +10,13 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["tests/lib/**/*.test.ts", "tests/figures/**/*.test.ts", "tests/markdown/**/*.test.ts", "tests/content/**/*.test.ts"],
+          include: [
+            "tests/lib/**/*.test.ts",
+            "tests/figures/**/*.test.ts",
+            "tests/markdown/**/*.test.ts",
+            "tests/content/**/*.test.ts",
+            "tests/bench/**/*.test.ts",
+          ],
           testTimeout: 120_000,
         },
       },

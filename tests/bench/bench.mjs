@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { findChromium, INSTALL_HINT, launchChromium } from "../support/chromium.mjs";
 import { serveStatic } from "../support/static-server.mjs";
 import { buildSite, scratchOutDir } from "../support/build-site.mjs";
-import { CATEGORIES, lighthouseScores } from "./lighthouse.mjs";
+import { CATEGORIES, calibratedCpuSlowdown, hostBenchmarkIndex, lighthouseScores } from "./lighthouse.mjs";
 import { libTimings } from "./lib-timing.mjs";
 import { kib, listChapters, listPages, listWidgets, measureFirstLoad, percentile } from "../support/built-site.mjs";
 
@@ -207,8 +207,21 @@ try {
 
   // ── 5. Lighthouse ────────────────────────────────────────────────────────
   section("Lighthouse 12.8 (simulated throttling), every page, mobile and desktop");
+  const benchmarkIndex = await hostBenchmarkIndex();
+  const asked = Number(process.env.BENCH_CPU_SLOWDOWN);
+  const cpuSlowdown = asked > 0 ? asked : Math.round(calibratedCpuSlowdown(benchmarkIndex) * 10) / 10;
+  console.log(
+    `This host's benchmarkIndex: ${Math.round(benchmarkIndex)}. Mobile runs slow the CPU ${cpuSlowdown}×, ` +
+      (asked > 0
+        ? "as BENCH_CPU_SLOWDOWN asks."
+        : "calibrated to it as Lighthouse's throttling guide describes (its default, 4×, assumes a high-end " +
+          "desktop host; BENCH_CPU_SLOWDOWN=4 uses it here)."),
+  );
   const pages = listPages(outDir).filter((p) => p.status === 200);
-  const lh = await lighthouseScores(pages.map((p) => new URL(p.path, server.url).href));
+  const lh = await lighthouseScores(
+    pages.map((p) => new URL(p.path, server.url).href),
+    { cpuSlowdown },
+  );
   console.log(
     table(
       ["page", "form factor", ...CATEGORIES],

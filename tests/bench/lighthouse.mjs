@@ -4,17 +4,53 @@
 // drives the system Chromium through chrome-launcher.
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { throttling } from "lighthouse/core/config/constants.js";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
-import { findChromium } from "../support/chromium.mjs";
+import { pageFunctions } from "lighthouse/core/lib/page-functions.js";
+import { findChromium, launchChromium } from "../support/chromium.mjs";
 
 export const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
 
 /**
+ * Lighthouse's mobile profile slows the CPU 4×, which turns a high-end desktop
+ * (benchmarkIndex 1500–2000) into the mid-tier phone it means to emulate. On a
+ * slower host the same 4× emulates a slower phone. Lighthouse's throttling guide
+ * ("Calibrating the CPU slowdown", docs/throttling.md) maps the host's
+ * benchmarkIndex to the multiplier that reaches that phone: 1× at 150, 2× at 800,
+ * 3× at 1300, then one more per 233. This is that map, linear between those points.
+ * @param {number} benchmarkIndex
+ */
+export function calibratedCpuSlowdown(benchmarkIndex) {
+  if (!(benchmarkIndex > 150)) return 1;
+  if (benchmarkIndex < 800) return 1 + (benchmarkIndex - 150) / 650;
+  if (benchmarkIndex < 1300) return 2 + (benchmarkIndex - 800) / 500;
+  return 3 + (benchmarkIndex - 1300) / 233;
+}
+
+/**
+ * This host's benchmarkIndex, as Lighthouse computes it, in the Chromium the
+ * scores use: the median of five runs (one run varies by ±10 % here).
+ */
+export async function hostBenchmarkIndex() {
+  const { browser, close } = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const runs = [];
+    for (let i = 0; i < 5; i++) runs.push(await page.evaluate(`(${pageFunctions.computeBenchmarkIndex})()`));
+    return runs.sort((a, b) => a - b)[2];
+  } finally {
+    await close();
+  }
+}
+
+/**
  * Scores (0–100) of one URL per form factor, and the audits that cost points.
+ * Mobile runs slow the CPU by `cpuSlowdown` (Lighthouse's default is 4).
  * @param {string[]} urls
+ * @param {{ cpuSlowdown?: number }} [options]
  * @returns {Promise<{ url: string, formFactor: "mobile" | "desktop", scores: Record<string, number>, failing: string[] }[]>}
  */
-export async function lighthouseScores(urls) {
+export async function lighthouseScores(urls, { cpuSlowdown = 4 } = {}) {
   const chrome = await chromeLauncher.launch({
     chromePath: findChromium(),
     chromeFlags: [
@@ -33,6 +69,7 @@ export async function lighthouseScores(urls) {
     for (const url of urls) {
       for (const formFactor of ["mobile", "desktop"]) {
         const options = { port: chrome.port, output: "json", logLevel: "error", onlyCategories: CATEGORIES };
+        if (formFactor === "mobile") options.throttling = { ...throttling.mobileSlow4G, cpuSlowdownMultiplier: cpuSlowdown };
         const result = await lighthouse(url, options, formFactor === "desktop" ? desktopConfig : undefined);
         const lhr = result.lhr;
         const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]));
