@@ -1,9 +1,10 @@
 /**
  * Files for deploying: a record of the last build (so `npm run preview`
  * serves a sub-path build at its sub-path without being told again), and,
- * when the site's URL is known (SITE_URL), a sitemap of every page.
+ * when the site's URL is known (SITE_URL), a sitemap of every page. A build
+ * into a folder outside the project ships only the site (see below).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -44,11 +45,29 @@ export function sitemapXml(site: string, base: string, paths: string[]): string 
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
 }
 
+/**
+ * Astro builds into a folder outside the project by way of its cache folder
+ * (.astro/), then copies everything in that folder into the output (content
+ * schemas, module maps, the record above) and deletes it. What the cache held
+ * when the build started is not part of the site: these are the names to
+ * remove from such an output.
+ */
+export function cacheLeftovers(outDir: string, projectDir: string, cacheNames: readonly string[]): string[] {
+  const inside = resolve(outDir).startsWith(resolve(projectDir) + sep);
+  return inside ? [] : cacheNames.filter((name) => existsSync(join(outDir, name)));
+}
+
 export function deployFiles(options: { base: string; outDir: string }): AstroIntegration {
+  let cacheNames: string[] = [];
   return {
     name: "deploy-files",
     hooks: {
+      "astro:build:start": () => {
+        cacheNames = existsSync(".astro") ? readdirSync(".astro") : [];
+      },
       "astro:build:done": ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        for (const name of cacheLeftovers(out, process.cwd(), cacheNames)) rmSync(join(out, name), { recursive: true, force: true });
         // Test and benchmark builds (SITE_RECORD_BUILD=0) go to scratch folders: not what a reader previews.
         if (process.env.SITE_RECORD_BUILD !== "0") {
           mkdirSync(".astro", { recursive: true });
@@ -56,7 +75,6 @@ export function deployFiles(options: { base: string; outDir: string }): AstroInt
         }
         const site = process.env.SITE_URL;
         if (site) {
-          const out = fileURLToPath(dir);
           writeFileSync(join(out, "sitemap.xml"), sitemapXml(site, options.base, sitemapPaths(out)));
           logger.info(`sitemap.xml written for ${site}`);
         }

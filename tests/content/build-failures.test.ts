@@ -3,7 +3,7 @@
  * project into a temporary folder, adds one broken chapter, runs a real
  * `astro build`, and checks the error output.
  */
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -13,25 +13,37 @@ const root = resolve(".");
 const scratch: string[] = [];
 afterAll(() => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function buildWith(chapter: string | undefined): Promise<{ status: number | null; output: string }> {
-  const dir = mkdtempSync(join(tmpdir(), "dc-broken-"));
+function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
   scratch.push(dir);
+  return dir;
+}
+
+function buildWith(chapter: string | undefined, outDir?: string): Promise<{ status: number | null; output: string }> {
+  const dir = scratchDir("dc-broken-");
   for (const entry of ["astro.config.mjs", "tsconfig.json", "package.json", "src", "lib", "content"]) {
     cpSync(join(root, entry), join(dir, entry), { recursive: true });
   }
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
   if (chapter !== undefined) writeFileSync(join(dir, "content/chapters/9-9-broken.mdx"), chapter);
-  return buildSite({ cwd: dir, base: "/csc413/" });
+  return buildSite({ cwd: dir, base: "/csc413/", outDir });
 }
 
 const frontmatter = '---\ntitle: Broken on purpose\nsection: "9.9"\nsummary: A chapter that must not build.\norder: 99\n---\n';
 
 // Seven real builds side by side on a small machine: each may take minutes.
 describe("a broken chapter fails the build and names the file", { timeout: 600_000 }, () => {
-  it.concurrent("control: the copied project, with a valid extra chapter, builds", async () => {
-    const { status, output } = await buildWith(`${frontmatter}\nA valid chapter with $x^2$ and a [link](/chapters/9-9-broken/#exercises).\n\n## Exercises\n`);
+  it.concurrent("control: the copied project, with a valid extra chapter, builds (into a folder outside it, holding only the site)", async () => {
+    const out = join(scratchDir("dc-out-"), "site");
+    const { status, output } = await buildWith(
+      `${frontmatter}\nA valid chapter with $x^2$ and a [link](/chapters/9-9-broken/#exercises).\n\n## Exercises\n`,
+      out,
+    );
     expect(output).not.toMatch(/error/i);
     expect(status).toBe(0);
+    expect(existsSync(join(out, "chapters/9-9-broken/index.html"))).toBe(true);
+    // Astro copies its cache folder (.astro/) into an output outside the project.
+    expect(readdirSync(out).filter((f) => /^(collections|content-.*\.mjs|.*\.json)$/.test(f))).toEqual([]);
   });
 
   it.concurrent("bad frontmatter", async () => {

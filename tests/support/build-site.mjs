@@ -14,9 +14,7 @@ export function cleanBuildEnv() {
 }
 
 /**
- * A fresh output folder under `<projectDir>/.test-sites/` (gitignored). Inside
- * the project because with an out dir elsewhere Astro leaves its server
- * chunks beside the pages.
+ * A fresh output folder under `<projectDir>/.test-sites/` (gitignored).
  * @param {string} [projectDir]
  */
 export function scratchOutDir(projectDir = ".") {
