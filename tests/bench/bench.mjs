@@ -134,7 +134,7 @@ try {
         }
         const query = new URLSearchParams(maxima.map(([k, v]) => [`${w.id}.${k}`, v]));
         el = await mount(`${href}?${query}`);
-        const worker = (await el.locator("script.figure-build-data").count()) > 0;
+        const worker = (await el.getAttribute("data-compute")) === "worker";
         const r = await el.evaluate(
           async (node, { warmup, runs, key }) => {
             const plot = node.querySelector(".figure-plot");
