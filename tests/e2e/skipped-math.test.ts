@@ -17,22 +17,43 @@ interface AXNode {
   childIds?: string[];
 }
 
-/** Every formula's accessible content (roles and text, in order), as Chromium exposes it to a screen reader. */
-async function formulasInAccessibilityTree(cdp: CDPSession): Promise<string[]> {
+interface Formulas {
+  /** Every formula's accessible content (roles and text), sorted. */
+  readings: string[];
+  /** How many letters are exposed in their italic form (𝑀): Chromium does so only for drawn MathML. */
+  italic: number;
+}
+
+/** The formulas as Chromium exposes them to a screen reader. */
+async function formulasInAccessibilityTree(cdp: CDPSession): Promise<Formulas> {
   const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as { nodes: AXNode[] };
   const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  let italic = 0;
   const describe = (n: AXNode): string => {
     const kids = (n.childIds ?? []).map((id) => byId.get(id)).filter((k): k is AXNode => Boolean(k) && k!.role?.value !== "InlineTextBox");
     const inner = kids.map(describe).join(" ");
     if (n.ignored) return inner;
-    // Drawn, an <mi>'s letter is exposed as its italic form (𝑀), skipped as M: the same to a reader.
-    const own = kids.length ? inner : (n.name?.value ?? "").normalize("NFKC").trim();
+    const name = n.name?.value ?? "";
+    if (!kids.length && /[\u{1D400}-\u{1D7FF}]/u.test(name)) italic++;
+    // Drawn, an <mi>'s letter is exposed as 𝑀, skipped as M: the same to a reader.
+    const own = kids.length ? inner : name.normalize("NFKC").trim();
     return `${n.role?.value}(${own})`;
   };
-  return nodes
+  const readings = nodes
     .filter((n) => !n.ignored && n.role?.value === "MathMLMath")
     .map(describe)
     .sort();
+  return { readings, italic };
+}
+
+/** The formulas once `ready` holds of them (the tree is updated asynchronously), or the last ones read after 15 s. */
+async function formulasWhen(cdp: CDPSession, ready: (f: Formulas) => boolean): Promise<Formulas> {
+  const until = Date.now() + 15_000;
+  for (;;) {
+    const f = await formulasInAccessibilityTree(cdp);
+    if (ready(f) || Date.now() > until) return f;
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 describeInBrowser(
@@ -44,7 +65,6 @@ describeInBrowser(
         const cdp = await context.newCDPSession(page);
         await cdp.send("Accessibility.enable");
         await page.goto(new URL("chapters/1-2-jacobians-and-residuals/", url).href);
-        await page.waitForTimeout(1500);
         const { formulas, skipped } = await page.evaluate(() => ({
           // Formulas a reader can reach: not inside a closed <details> (solutions, data tables).
           formulas: [...document.querySelectorAll(".katex-mathml math")].filter((m) => !m.closest("details:not([open])")).length,
@@ -53,14 +73,15 @@ describeInBrowser(
         }));
         // Most formulas are far down the page, in blocks the browser has not drawn.
         expect(skipped).toBeGreaterThan(formulas / 2);
-        const whileSkipped = await formulasInAccessibilityTree(cdp);
+        const whileSkipped = await formulasWhen(cdp, (f) => f.readings.length === formulas);
 
         await page.addStyleTag({ content: "* { content-visibility: visible !important; }" });
-        await page.waitForTimeout(1500);
-        const drawn = await formulasInAccessibilityTree(cdp);
+        // Drawn formulas show their letters in italic form: wait for the tree to reflect the drawing.
+        const drawn = await formulasWhen(cdp, (f) => f.italic > whileSkipped.italic * 2);
+        expect(drawn.italic, "the tree was read again after drawing").toBeGreaterThan(whileSkipped.italic * 2);
 
-        expect(drawn).toHaveLength(formulas);
-        expect(whileSkipped).toEqual(drawn);
+        expect(drawn.readings).toHaveLength(formulas);
+        expect(whileSkipped.readings).toEqual(drawn.readings);
       });
     });
     // As when a screen reader runs: Chromium keeps its whole accessibility tree from the start.
