@@ -29,9 +29,9 @@ async function formulasInAccessibilityTree(cdp: CDPSession): Promise<Formulas> {
   const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as { nodes: AXNode[] };
   const byId = new Map(nodes.map((n) => [n.nodeId, n]));
   let italic = 0;
-  const describe = (n: AXNode): string => {
+  const reading = (n: AXNode): string => {
     const kids = (n.childIds ?? []).map((id) => byId.get(id)).filter((k): k is AXNode => Boolean(k) && k!.role?.value !== "InlineTextBox");
-    const inner = kids.map(describe).join(" ");
+    const inner = kids.map(reading).join(" ");
     if (n.ignored) return inner;
     const name = n.name?.value ?? "";
     if (!kids.length && /[\u{1D400}-\u{1D7FF}]/u.test(name)) italic++;
@@ -41,7 +41,7 @@ async function formulasInAccessibilityTree(cdp: CDPSession): Promise<Formulas> {
   };
   const readings = nodes
     .filter((n) => !n.ignored && n.role?.value === "MathMLMath")
-    .map(describe)
+    .map(reading)
     .sort();
   return { readings, italic };
 }
