@@ -46,16 +46,6 @@ async function formulasInAccessibilityTree(cdp: CDPSession): Promise<Formulas> {
   return { readings, italic };
 }
 
-/** The formulas once `ready` holds of them (the tree is updated asynchronously), or the last ones read after 15 s. */
-async function formulasWhen(cdp: CDPSession, ready: (f: Formulas) => boolean): Promise<Formulas> {
-  const until = Date.now() + 15_000;
-  for (;;) {
-    const f = await formulasInAccessibilityTree(cdp);
-    if (ready(f) || Date.now() > until) return f;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 describeInBrowser(
   "math in skipped blocks",
   (ctx) => {
@@ -73,12 +63,17 @@ describeInBrowser(
         }));
         // Most formulas are far down the page, in blocks the browser has not drawn.
         expect(skipped).toBeGreaterThan(formulas / 2);
-        const whileSkipped = await formulasWhen(cdp, (f) => f.readings.length === formulas);
+        // The tree is updated asynchronously: wait until it holds every formula.
+        const read = () => formulasInAccessibilityTree(cdp);
+        await expect.poll(async () => (await read()).readings.length, { timeout: 15_000 }).toBe(formulas);
+        const whileSkipped = await read();
 
         await page.addStyleTag({ content: "* { content-visibility: visible !important; }" });
         // Drawn formulas show their letters in italic form: wait for the tree to reflect the drawing.
-        const drawn = await formulasWhen(cdp, (f) => f.italic > whileSkipped.italic * 2);
-        expect(drawn.italic, "the tree was read again after drawing").toBeGreaterThan(whileSkipped.italic * 2);
+        await expect
+          .poll(async () => (await read()).italic, { timeout: 15_000, message: "the tree was read again after drawing" })
+          .toBeGreaterThan(whileSkipped.italic * 2);
+        const drawn = await read();
 
         expect(drawn.readings).toHaveLength(formulas);
         expect(whileSkipped.readings).toEqual(drawn.readings);
