@@ -10,6 +10,7 @@ import { gallery } from "./src/integrations/gallery.ts";
 import { katexFontSubset } from "./src/integrations/katex-font-subset.ts";
 import { katexWoff2Only } from "./src/integrations/katex-woff2-only.ts";
 import { searchIndex } from "./src/integrations/search-index.ts";
+import { widgetRuntimeUrl } from "./src/integrations/widget-runtime-url.ts";
 import { codeThemes } from "./src/markdown/code-themes.ts";
 import { katexOptions } from "./src/markdown/katex-options.ts";
 import { rehypeMathErrors } from "./src/markdown/rehype-math-errors.ts";
@@ -49,7 +50,7 @@ export default defineConfig({
     deployFiles({ base, outDir }),
   ],
   vite: {
-    plugins: [katexWoff2Only()],
+    plugins: [katexWoff2Only(), widgetRuntimeUrl()],
     // Workers load figure specs with dynamic imports, which only ES module workers can split.
     worker: { format: "es" },
   },

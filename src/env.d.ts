@@ -13,3 +13,8 @@ declare module "subset-font" {
     options?: { targetFormat?: "woff2" | "woff" | "truetype" | "sfnt" },
   ): Promise<Buffer>;
 }
+
+declare module "virtual:widget-runtime" {
+  /** Imports the widget runtime (src/integrations/widget-runtime-url.ts). */
+  export function loadWidgetRuntime(): Promise<typeof import("./widgets/widget-runtime")>;
+}

@@ -8,6 +8,8 @@
  * setting it (all or some of them) re-renders; an `input` event fires on
  * every change.
  */
+import { loadWidgetRuntime } from "virtual:widget-runtime";
+
 export interface WidgetController {
   get(): Record<string, unknown>;
   set(raw: Record<string, unknown>): void;
@@ -56,7 +58,7 @@ export class FigureWidget extends HTMLElement {
 
   async #load() {
     try {
-      const { mountWidget } = await import("./widget-runtime");
+      const { mountWidget } = await loadWidgetRuntime();
       if (!this.#connected) return;
       this.controller = await mountWidget(this);
       if (this.#pending) this.controller.set(this.#pending);
