@@ -3,6 +3,10 @@
  * (src/integrations/katex-font-subset.ts). Check what Chromium actually draws
  * every piece of typeset math with: only the site's KaTeX fonts, never a
  * system fallback, which is what a glyph missing from a subset would cause.
+ *
+ * Each page preloads exactly the faces its first screen uses
+ * (src/components/MathFonts.astro): a face found only at first layout is
+ * requested late, and one preloaded but not used costs bytes for nothing.
  */
 import { expect, inject, it } from "vitest";
 import { describeInBrowser, inPage } from "../support/browser-suite";
@@ -14,8 +18,54 @@ interface PlatformFont {
   glyphCount: number;
 }
 
+/** "Size1-Regular" from ".../_astro/KaTeX_Size1-Regular.mCD8mA8B.woff2". */
+const faceOf = (href: string) => /KaTeX_([\w-]+?)\.[\w-]+\.woff2$/.exec(new URL(href).pathname)?.[1];
+
 describeInBrowser("typeset math uses only the site's KaTeX fonts", (ctx) => {
   const dir = inject("siteDir");
+
+  for (const p of listPages(dir)) {
+    it(`${p.name}: preloads exactly the KaTeX faces its first screen uses, on a phone and on a laptop`, async () => {
+      const { browser, url } = ctx();
+      const usedAnywhere = new Set<string>();
+      let preloaded: string[] = [];
+      for (const viewport of [
+        { width: 412, height: 823 },
+        { width: 1280, height: 800 },
+      ]) {
+        await inPage(browser, { viewport }, async (page) => {
+          await page.goto(new URL(p.path, url).href, { waitUntil: "load" });
+          await page.evaluate(() => document.fonts.ready.then(() => undefined));
+          await page.waitForLoadState("networkidle");
+          // The faces layout asked for (a preload alone fetches the file but leaves its face unloaded).
+          const used = await page.evaluate(() =>
+            [...document.fonts]
+              .filter((f) => f.status !== "unloaded" && f.family.replace(/"/g, "").startsWith("KaTeX_"))
+              .map((f) => {
+                const bold = f.weight === "bold" || Number(f.weight) >= 600;
+                const italic = f.style === "italic";
+                const shape = bold ? (italic ? "BoldItalic" : "Bold") : italic ? "Italic" : "Regular";
+                return `${f.family.replace(/"/g, "").slice("KaTeX_".length)}-${shape}`;
+              }),
+          );
+          preloaded = await page.$$eval('link[rel="preload"][as="font"]', (links) => links.map((l) => (l as HTMLLinkElement).href));
+          preloaded = preloaded.map((href) => faceOf(href) ?? href);
+          console.log(
+            `${p.name} at ${viewport.width}×${viewport.height}: uses ${used.join(", ") || "no KaTeX face"}; preloads ${preloaded.join(", ") || "none"}`,
+          );
+          for (const face of used) usedAnywhere.add(face);
+          expect(
+            used.filter((face) => !preloaded.includes(face)),
+            `faces the first screen uses but the page does not preload: list them in the chapter's openingFonts`,
+          ).toEqual([]);
+        });
+      }
+      expect(
+        preloaded.filter((face) => !usedAnywhere.has(face)),
+        `faces preloaded but not used on the first screen at either width: take them out of openingFonts`,
+      ).toEqual([]);
+    });
+  }
 
   for (const p of listPages(dir).filter((p) => p.chapter)) {
     it(`${p.name}: every glyph of every formula comes from a KaTeX font`, async () => {
