@@ -18,6 +18,7 @@ const RUNTIME = fileURLToPath(new URL("../widgets/widget-runtime.ts", import.met
  */
 export function widgetRuntimeUrl(): Plugin {
   let base = "/";
+  let runtimeRef: string | undefined;
   return {
     name: "widget-runtime-url",
     configResolved(config) {
@@ -31,12 +32,13 @@ export function widgetRuntimeUrl(): Plugin {
       if (this.environment.mode !== "build" || this.environment.config.consumer !== "client") {
         return `export const loadWidgetRuntime = () => import(${JSON.stringify(RUNTIME)});`;
       }
-      const ref = this.emitFile({ type: "chunk", id: RUNTIME, name: "widget-runtime", preserveSignature: "allow-extension" });
-      return `export const loadWidgetRuntime = () => import(/* @vite-ignore */ import.meta.ROLLUP_FILE_URL_${ref});`;
+      // "allow-extension": the runtime may share its chunk with modules the figure specs use, but keeps its own exports.
+      runtimeRef = this.emitFile({ type: "chunk", id: RUNTIME, name: "widget-runtime", preserveSignature: "allow-extension" });
+      return `export const loadWidgetRuntime = () => import(/* @vite-ignore */ import.meta.ROLLUP_FILE_URL_${runtimeRef});`;
     },
     // The script runs inline, where import.meta.url is the page's: give the chunk's URL from the site's root.
-    resolveFileUrl({ fileName }) {
-      return JSON.stringify(base + fileName);
+    resolveFileUrl({ referenceId, fileName }) {
+      return referenceId === runtimeRef ? JSON.stringify(base + fileName) : null;
     },
   };
 }
