@@ -24,6 +24,24 @@ const faceOf = (href: string) => /KaTeX_([\w-]+?)\.[\w-]+\.woff2$/.exec(new URL(
 describeInBrowser("typeset math uses only the site's KaTeX fonts", (ctx) => {
   const dir = inject("siteDir");
 
+  it("formulas are set at 1.08 times the text around them, on a phone and on a laptop, whichever stylesheet comes first", async () => {
+    const { browser, url } = ctx();
+    for (const viewport of [
+      { width: 412, height: 823 },
+      { width: 1280, height: 800 },
+    ]) {
+      await inPage(browser, { viewport }, async (page) => {
+        await page.goto(new URL("chapters/1-3-batch-norm-placement/", url).href);
+        const ratios = await page.$$eval(".prose p > .katex", (els) =>
+          els.slice(0, 5).map((k) => parseFloat(getComputedStyle(k).fontSize) / parseFloat(getComputedStyle(k.parentElement!).fontSize)),
+        );
+        expect(ratios.length).toBeGreaterThan(0);
+        // global.css: 1.08em; KaTeX's own stylesheet says 1.21em.
+        for (const r of ratios) expect(r).toBeCloseTo(1.08, 2);
+      });
+    }
+  });
+
   for (const p of listPages(dir)) {
     it(`${p.name}: preloads exactly the KaTeX faces its first screen uses, on a phone and on a laptop`, async () => {
       const { browser, url } = ctx();
