@@ -6,6 +6,7 @@
  * mounted, a widget note showing, and every <details> (data tables, code) open.
  */
 import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
 import { expect, inject, it } from "vitest";
 import { describeInBrowser, inPage } from "../support/browser-suite";
 import { listPages, loadAllWidgets, widgetsOnPage } from "../support/built-site.mjs";
@@ -59,6 +60,20 @@ function within<T>(label: string, ms: number, work: Promise<T>): Promise<T> {
   return Promise.race([work, stall]).finally(() => clearTimeout(timer));
 }
 
+/** Run axe on the page as it stands: every rule axe enables by default, or only `rules`. */
+async function axeViolations(page: Page, rules?: string[]): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: axePath });
+  const options = { resultTypes: ["violations"], ...(rules ? { runOnly: { type: "rule", values: rules } } : {}) };
+  return (await within(
+    "axe.run",
+    60_000,
+    page.evaluate(async (opts) => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }).axe;
+      return (await axe.run(document, opts)).violations;
+    }, options),
+  )) as AxeViolation[];
+}
+
 describeInBrowser("accessibility (axe-core)", (ctx) => {
   const dir = inject("siteDir");
 
@@ -97,16 +112,7 @@ describeInBrowser("accessibility (axe-core)", (ctx) => {
             scrollTo(0, 0);
           });
           await page.waitForTimeout(100);
-          await page.addScriptTag({ path: axePath });
-          const violations = (await within(
-            "axe.run",
-            60_000,
-            page.evaluate(async () => {
-              const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }).axe;
-              const result = await axe.run(document, { resultTypes: ["violations"] });
-              return result.violations;
-            }),
-          )) as AxeViolation[];
+          const violations = await axeViolations(page);
           const report = describeViolations(violations);
           if (report.length) console.log(`axe violations on ${p.name}, ${mode.name}:\n  ${report.join("\n  ")}`);
           expect(report, `axe violations on ${p.name}, ${mode.name}`).toEqual([]);
@@ -128,16 +134,7 @@ describeInBrowser("accessibility (axe-core)", (ctx) => {
           // and a geometry query lays its content out over the blocks that follow: axe would report targets that
           // overlap only there.
           await page.addStyleTag({ content: "* { content-visibility: visible !important; }" });
-          await page.addScriptTag({ path: axePath });
-          const violations = (await within(
-            "axe.run",
-            60_000,
-            page.evaluate(async () => {
-              const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }).axe;
-              const result = await axe.run(document, { runOnly: { type: "rule", values: ["target-size"] }, resultTypes: ["violations"] });
-              return result.violations;
-            }),
-          )) as AxeViolation[];
+          const violations = await axeViolations(page, ["target-size"]);
           expect(describeViolations(violations), `${p.name} at ${viewport.width} px`).toEqual([]);
         });
       }

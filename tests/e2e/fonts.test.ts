@@ -18,6 +18,12 @@ interface PlatformFont {
   glyphCount: number;
 }
 
+/** Lighthouse's phone, and a laptop. */
+const PHONE_AND_LAPTOP = [
+  { width: 412, height: 823 },
+  { width: 1280, height: 800 },
+];
+
 /** "Size1-Regular" from ".../_astro/KaTeX_Size1-Regular.mCD8mA8B.woff2". */
 const faceOf = (href: string) => /KaTeX_([\w-]+?)\.[\w-]+\.woff2$/.exec(new URL(href).pathname)?.[1];
 
@@ -26,10 +32,7 @@ describeInBrowser("typeset math uses only the site's KaTeX fonts", (ctx) => {
 
   it("formulas are set at 1.08 times the text around them, on a phone and on a laptop, whichever stylesheet comes first", async () => {
     const { browser, url } = ctx();
-    for (const viewport of [
-      { width: 412, height: 823 },
-      { width: 1280, height: 800 },
-    ]) {
+    for (const viewport of PHONE_AND_LAPTOP) {
       await inPage(browser, { viewport }, async (page) => {
         await page.goto(new URL("chapters/1-3-batch-norm-placement/", url).href);
         const ratios = await page.$$eval(".prose p > .katex", (els) =>
@@ -47,10 +50,7 @@ describeInBrowser("typeset math uses only the site's KaTeX fonts", (ctx) => {
       const { browser, url } = ctx();
       const usedAnywhere = new Set<string>();
       let preloaded: string[] = [];
-      for (const viewport of [
-        { width: 412, height: 823 },
-        { width: 1280, height: 800 },
-      ]) {
+      for (const viewport of PHONE_AND_LAPTOP) {
         await inPage(browser, { viewport }, async (page) => {
           await page.goto(new URL(p.path, url).href, { waitUntil: "load" });
           await page.evaluate(() => document.fonts.ready.then(() => undefined));
