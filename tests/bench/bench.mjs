@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { findChromium, INSTALL_HINT, launchChromium } from "../support/chromium.mjs";
 import { serveStatic } from "../support/static-server.mjs";
 import { buildSite, scratchOutDir } from "../support/build-site.mjs";
-import { CATEGORIES, calibratedCpuSlowdown, hostBenchmarkIndex, lighthouseScores } from "./lighthouse.mjs";
+import { CATEGORIES, calibratedCpuSlowdown, lighthouseScores } from "./lighthouse.mjs";
 import { libTimings } from "./lib-timing.mjs";
 import { kib, listChapters, listPages, listWidgets, measureFirstLoad, percentile } from "../support/built-site.mjs";
 
@@ -206,42 +206,47 @@ try {
   console.log(table(["computation", "size", "wall", "CPU", "target"], await libTimings()));
 
   // ── 5. Lighthouse ────────────────────────────────────────────────────────
-  section("Lighthouse 12.8 (simulated throttling), every page, mobile and desktop");
-  const benchmarkIndex = await hostBenchmarkIndex();
-  const asked = Number(process.env.BENCH_CPU_SLOWDOWN);
-  const cpuSlowdown = asked > 0 ? asked : Math.round(calibratedCpuSlowdown(benchmarkIndex) * 10) / 10;
-  console.log(
-    `This host's benchmarkIndex: ${Math.round(benchmarkIndex)}. Mobile runs slow the CPU ${cpuSlowdown}×, ` +
-      (asked > 0
-        ? "as BENCH_CPU_SLOWDOWN asks."
-        : "calibrated to it as Lighthouse's throttling guide describes (its default, 4×, assumes a high-end " +
-          "desktop host; BENCH_CPU_SLOWDOWN=4 uses it here)."),
-  );
+  // The target is Lighthouse's default settings, as PageSpeed Insights and the
+  // CLI use them. A second mobile pass slows the CPU by what Lighthouse's
+  // throttling guide gives for this host's benchmarkIndex, to show what the
+  // same mid-tier phone would see when the host is not the desktop 4× assumes.
+  section("Lighthouse 12.8 (simulated throttling, default settings: mobile CPU 4×), every page, mobile and desktop");
   const pages = listPages(outDir).filter((p) => p.status === 200);
-  const lh = await lighthouseScores(
-    pages.map((p) => new URL(p.path, server.url).href),
-    { cpuSlowdown },
-  );
+  const urls = pages.map((p) => new URL(p.path, server.url).href);
+  const pageName = (url) => pages.find((p) => new URL(p.path, server.url).href === url)?.name ?? url;
+  const report = (runs) => {
+    console.log(
+      table(
+        ["page", "form factor", ...CATEGORIES],
+        runs.map((r) => [pageName(r.url), r.formFactor, ...CATEGORIES.map((c) => r.scores[c])]),
+      ),
+    );
+    // Pages under 100 somewhere, with the audits that cost the points (an audit can
+    // score under 1 while its category still rounds to 100: those are not listed).
+    const short = runs.filter((r) => CATEGORIES.some((c) => r.scores[c] < 100));
+    for (const r of short) {
+      const painted = r.observedFirstPaint === undefined ? "" : `; unthrottled, it first painted at ${Math.round(r.observedFirstPaint)} ms`;
+      console.log(`${new URL(r.url).pathname} (${r.formFactor}) loses points on: ${r.failing.join(", ")}${painted}`);
+    }
+    return short.length === 0;
+  };
+  const lh = await lighthouseScores(urls);
   console.log(
-    table(
-      ["page", "form factor", ...CATEGORIES],
-      lh.map((r) => [
-        pages.find((p) => new URL(p.path, server.url).href === r.url)?.name ?? r.url,
-        r.formFactor,
-        ...CATEGORIES.map((c) => r.scores[c]),
-      ]),
-    ),
+    report(lh) ? "Target 100 in all four categories: met on every page." : "Target 100 in all four categories: not met where listed above.",
   );
-  const short = lh.filter((r) => r.failing.length > 0);
-  for (const r of short) {
-    const painted = r.observedFirstPaint === undefined ? "" : `; unthrottled, it first painted at ${Math.round(r.observedFirstPaint)} ms`;
-    console.log(`${new URL(r.url).pathname} (${r.formFactor}) loses points on: ${r.failing.join(", ")}${painted}`);
-  }
+
+  const benchmarkIndex = percentile(
+    lh.map((r) => r.benchmarkIndex),
+    50,
+  );
+  const cpuSlowdown = Math.round(calibratedCpuSlowdown(benchmarkIndex) * 10) / 10;
+  section(`Lighthouse on mobile with the CPU slowdown calibrated to this host (${cpuSlowdown}×)`);
   console.log(
-    short.length === 0
-      ? "Target 100 in all four categories: met on every page."
-      : "Target 100 in all four categories: not met where listed above.",
+    `Lighthouse measured this host's benchmarkIndex at ${Math.round(benchmarkIndex)} (median of its runs above). ` +
+      `Its 4× assumes 1500–2000; its throttling guide gives ${cpuSlowdown}× for this host to emulate the same phone.`,
   );
+  if (Math.abs(cpuSlowdown - 4) < 0.5) console.log("That is within 0.5× of the default: the table above stands for it.");
+  else report(await lighthouseScores(urls, { cpuSlowdown, formFactors: ["mobile"] }));
 } finally {
   await close();
   await server.close();

@@ -6,18 +6,19 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { throttling } from "lighthouse/core/config/constants.js";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
-import { pageFunctions } from "lighthouse/core/lib/page-functions.js";
-import { findChromium, launchChromium } from "../support/chromium.mjs";
+import { findChromium } from "../support/chromium.mjs";
 
 export const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
 
 /**
  * Lighthouse's mobile profile slows the CPU 4×, which turns a high-end desktop
  * (benchmarkIndex 1500–2000) into the mid-tier phone it means to emulate. On a
- * slower host the same 4× emulates a slower phone. Lighthouse's throttling guide
- * ("Calibrating the CPU slowdown", docs/throttling.md) maps the host's
- * benchmarkIndex to the multiplier that reaches that phone: 1× at 150, 2× at 800,
- * 3× at 1300, then one more per 233. This is that map, linear between those points.
+ * slower host the same 4× emulates a slower phone, on a faster host a faster one.
+ * Lighthouse's throttling guide
+ * ("Calibrating the CPU slowdown", docs/throttling.md, and the calculator it
+ * links to) maps the host's benchmarkIndex to the multiplier that reaches that
+ * phone: 1× at 150, 2× at 800, 3× at 1300, then one more per 233. This is that
+ * map, linear between those points.
  * @param {number} benchmarkIndex
  */
 export function calibratedCpuSlowdown(benchmarkIndex) {
@@ -28,31 +29,17 @@ export function calibratedCpuSlowdown(benchmarkIndex) {
 }
 
 /**
- * This host's benchmarkIndex, as Lighthouse computes it, in the Chromium the
- * scores use: the median of five runs (one run varies by ±10 % here).
- */
-export async function hostBenchmarkIndex() {
-  const { browser, close } = await launchChromium();
-  try {
-    const page = await browser.newPage();
-    const runs = [];
-    for (let i = 0; i < 5; i++) runs.push(await page.evaluate(`(${pageFunctions.computeBenchmarkIndex})()`));
-    return runs.sort((a, b) => a - b)[2];
-  } finally {
-    await close();
-  }
-}
-
-/**
- * Scores (0–100) of one URL per form factor, the audits that cost points, and
+ * Scores (0–100) of one URL per form factor, the audits that cost points,
  * when the page first painted in the unthrottled load Lighthouse simulates
- * from (ms; its simulated Speed Index is mostly 1.4 × the observed one).
- * Mobile runs slow the CPU by `cpuSlowdown` (Lighthouse's default is 4).
+ * from (ms; its simulated Speed Index is mostly 1.4 × the observed one), and
+ * the host's benchmarkIndex as Lighthouse measured it for that run (the figure
+ * its throttling guide calibrates from). Mobile runs slow the CPU by
+ * `cpuSlowdown` (Lighthouse's default is 4).
  * @param {string[]} urls
- * @param {{ cpuSlowdown?: number }} [options]
- * @returns {Promise<{ url: string, formFactor: "mobile" | "desktop", scores: Record<string, number>, failing: string[], observedFirstPaint: number | undefined }[]>}
+ * @param {{ cpuSlowdown?: number, formFactors?: ("mobile" | "desktop")[] }} [options]
+ * @returns {Promise<{ url: string, formFactor: "mobile" | "desktop", scores: Record<string, number>, failing: string[], observedFirstPaint: number | undefined, benchmarkIndex: number }[]>}
  */
-export async function lighthouseScores(urls, { cpuSlowdown = 4 } = {}) {
+export async function lighthouseScores(urls, { cpuSlowdown = 4, formFactors = ["mobile", "desktop"] } = {}) {
   const chrome = await chromeLauncher.launch({
     chromePath: findChromium(),
     chromeFlags: [
@@ -69,7 +56,7 @@ export async function lighthouseScores(urls, { cpuSlowdown = 4 } = {}) {
   const out = [];
   try {
     for (const url of urls) {
-      for (const formFactor of ["mobile", "desktop"]) {
+      for (const formFactor of formFactors) {
         const options = { port: chrome.port, output: "json", logLevel: "error", onlyCategories: CATEGORIES };
         if (formFactor === "mobile") options.throttling = { ...throttling.mobileSlow4G, cpuSlowdownMultiplier: cpuSlowdown };
         const result = await lighthouse(url, options, formFactor === "desktop" ? desktopConfig : undefined);
@@ -81,7 +68,7 @@ export async function lighthouseScores(urls, { cpuSlowdown = 4 } = {}) {
           .filter((a) => counted.has(a.id) && a.score !== null && a.score < 1)
           .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ""}`);
         const observedFirstPaint = lhr.audits.metrics?.details?.items?.[0]?.observedFirstContentfulPaint;
-        out.push({ url, formFactor, scores, failing, observedFirstPaint });
+        out.push({ url, formFactor, scores, failing, observedFirstPaint, benchmarkIndex: lhr.environment.benchmarkIndex });
       }
     }
   } finally {
