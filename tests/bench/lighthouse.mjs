@@ -13,12 +13,12 @@ export const CATEGORIES = ["performance", "accessibility", "best-practices", "se
 /**
  * Lighthouse's mobile profile slows the CPU 4×, which turns a high-end desktop
  * (benchmarkIndex 1500–2000) into the mid-tier phone it means to emulate. On a
- * slower host the same 4× emulates a slower phone, on a faster host a faster one.
- * Lighthouse's throttling guide
- * ("Calibrating the CPU slowdown", docs/throttling.md, and the calculator it
- * links to) maps the host's benchmarkIndex to the multiplier that reaches that
- * phone: 1× at 150, 2× at 800, 3× at 1300, then one more per 233. This is that
- * map, linear between those points.
+ * slower host the same 4× emulates a slower phone, on a faster host a faster
+ * one. Lighthouse's throttling guide ("Calibrating the CPU slowdown",
+ * docs/throttling.md, and the calculator it links to) maps the host's
+ * benchmarkIndex to the multiplier that reaches that phone: 1× at 150, 2× at
+ * 800, 3× at 1300, then one more per 233. This is that map, linear between
+ * those points.
  * @param {number} benchmarkIndex
  */
 export function calibratedCpuSlowdown(benchmarkIndex) {
