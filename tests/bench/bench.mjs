@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: how long the site takes to build, what a first visit to
-// each chapter downloads, and how fast each widget re-renders in Chromium
-// (at the largest values its sliders allow).
+// each chapter downloads, how fast each widget re-renders in Chromium (at the
+// largest values its sliders allow), how long the heavy lib computations take,
+// and every page's Lighthouse scores.
 // Prints numbers only; it asserts nothing (the budgets are tested in
 // tests/e2e/budgets.test.ts) and exits 0 unless something crashes.
 import { rmSync } from "node:fs";
@@ -10,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { findChromium, INSTALL_HINT, launchChromium } from "../support/chromium.mjs";
 import { serveStatic } from "../support/static-server.mjs";
 import { buildSite, scratchOutDir } from "../support/build-site.mjs";
-import { CATEGORIES, calibratedCpuSlowdown, lighthouseScores } from "./lighthouse.mjs";
+import { CATEGORIES, calibratedCpuSlowdown, DEFAULT_CPU_SLOWDOWN, lighthouseScores } from "./lighthouse.mjs";
 import { libTimings } from "./lib-timing.mjs";
 import { kib, listChapters, listPages, listWidgets, measureFirstLoad, percentile } from "../support/built-site.mjs";
 
@@ -210,15 +211,18 @@ try {
   // CLI use them. A second mobile pass slows the CPU by what Lighthouse's
   // throttling guide gives for this host's benchmarkIndex, to show what the
   // same mid-tier phone would see when the host is not the desktop 4× assumes.
-  section("Lighthouse 12.8 (simulated throttling, default settings: mobile CPU 4×), every page, mobile and desktop");
-  const pages = listPages(outDir).filter((p) => p.status === 200);
-  const urls = pages.map((p) => new URL(p.path, server.url).href);
-  const pageName = (url) => pages.find((p) => new URL(p.path, server.url).href === url)?.name ?? url;
+  section(`Lighthouse 12.8 (simulated throttling, default settings: mobile CPU ${DEFAULT_CPU_SLOWDOWN}×), every page, mobile and desktop`);
+  const pageNames = new Map(
+    listPages(outDir)
+      .filter((p) => p.status === 200)
+      .map((p) => [new URL(p.path, server.url).href, p.name]),
+  );
+  const urls = [...pageNames.keys()];
   const report = (runs) => {
     console.log(
       table(
         ["page", "form factor", ...CATEGORIES],
-        runs.map((r) => [pageName(r.url), r.formFactor, ...CATEGORIES.map((c) => r.scores[c])]),
+        runs.map((r) => [pageNames.get(r.url), r.formFactor, ...CATEGORIES.map((c) => r.scores[c])]),
       ),
     );
     // Pages under 100 somewhere, with the audits that cost the points (an audit can
@@ -243,9 +247,9 @@ try {
   section(`Lighthouse on mobile with the CPU slowdown calibrated to this host (${cpuSlowdown}×)`);
   console.log(
     `Lighthouse measured this host's benchmarkIndex at ${Math.round(benchmarkIndex)} (median of its runs above). ` +
-      `Its 4× assumes 1500–2000; its throttling guide gives ${cpuSlowdown}× for this host to emulate the same phone.`,
+      `Its ${DEFAULT_CPU_SLOWDOWN}× assumes 1500–2000; its throttling guide gives ${cpuSlowdown}× for this host to emulate the same phone.`,
   );
-  if (Math.abs(cpuSlowdown - 4) < 0.5) console.log("That is within 0.5× of the default: the table above stands for it.");
+  if (Math.abs(cpuSlowdown - DEFAULT_CPU_SLOWDOWN) < 0.5) console.log("That is within 0.5× of the default: the table above stands for it.");
   else report(await lighthouseScores(urls, { cpuSlowdown, formFactors: ["mobile"] }));
 } finally {
   await close();

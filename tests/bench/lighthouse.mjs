@@ -10,6 +10,9 @@ import { findChromium } from "../support/chromium.mjs";
 
 export const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
 
+/** Lighthouse's own mobile CPU slowdown (4×), as PageSpeed Insights and its CLI use it. */
+export const DEFAULT_CPU_SLOWDOWN = throttling.mobileSlow4G.cpuSlowdownMultiplier;
+
 /**
  * Lighthouse's mobile profile slows the CPU 4×, which turns a high-end desktop
  * (benchmarkIndex 1500–2000) into the mid-tier phone it means to emulate. On a
@@ -34,12 +37,12 @@ export function calibratedCpuSlowdown(benchmarkIndex) {
  * from (ms; its simulated Speed Index is mostly 1.4 × the observed one), and
  * the host's benchmarkIndex as Lighthouse measured it for that run (the figure
  * its throttling guide calibrates from). Mobile runs slow the CPU by
- * `cpuSlowdown` (Lighthouse's default is 4).
+ * `cpuSlowdown`.
  * @param {string[]} urls
  * @param {{ cpuSlowdown?: number, formFactors?: ("mobile" | "desktop")[] }} [options]
  * @returns {Promise<{ url: string, formFactor: "mobile" | "desktop", scores: Record<string, number>, failing: string[], observedFirstPaint: number | undefined, benchmarkIndex: number }[]>}
  */
-export async function lighthouseScores(urls, { cpuSlowdown = 4, formFactors = ["mobile", "desktop"] } = {}) {
+export async function lighthouseScores(urls, { cpuSlowdown = DEFAULT_CPU_SLOWDOWN, formFactors = ["mobile", "desktop"] } = {}) {
   const chrome = await chromeLauncher.launch({
     chromePath: findChromium(),
     chromeFlags: [
