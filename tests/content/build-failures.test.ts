@@ -3,7 +3,7 @@
  * project into a temporary folder, adds one broken chapter, runs a real
  * `astro build`, and checks the error output.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -24,7 +24,12 @@ function buildWith(chapter: string | undefined, outDir?: string): Promise<{ stat
   for (const entry of ["astro.config.mjs", "tsconfig.json", "package.json", "src", "lib", "content"]) {
     cpSync(join(root, entry), join(dir, entry), { recursive: true });
   }
-  symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
+  // The packages are shared, but not Astro's cache (node_modules/.astro): the
+  // builds here run side by side, and each writes its data store there.
+  mkdirSync(join(dir, "node_modules"));
+  for (const entry of readdirSync(join(root, "node_modules"))) {
+    if (entry !== ".astro") symlinkSync(join(root, "node_modules", entry), join(dir, "node_modules", entry));
+  }
   if (chapter !== undefined) writeFileSync(join(dir, "content/chapters/9-9-broken.mdx"), chapter);
   return buildSite({ cwd: dir, base: "/csc413/", outDir });
 }
