@@ -17,7 +17,7 @@ import type { ConnectionCount } from "./wavenet";
 /** The two masks of PixelCNN: "A" (centre excluded, first layer) and "B" (centre kept, later layers). Used in chapter 2.2. */
 export type Mask = "A" | "B";
 
-/** The two stacks the chapter compares: A then B, B, … (van den Oord et al. 2016) and A in every layer (the problem's figure). Used in chapter 2.2. */
+/** The two stacks the chapter compares: A then B, B, … (van den Oord et al. 2016b) and A in every layer (the problem's figure). Used in chapter 2.2. */
 export type MaskSchedule = "A-then-B" | "all-A";
 
 /** A tap of a 3×3 kernel as [row offset, column offset] of the input pixel relative to the output pixel, each in {−1, 0, 1}. Used in chapters 2.2–2.3. */

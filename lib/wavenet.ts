@@ -90,7 +90,7 @@ export function dilations(depth: number, schedule: DilationSchedule): number[] {
 }
 
 /**
- * Dilations of WaveNet's stack: blocks 1, 2, 4, …, 2^{blockSize−1} repeated until `depth` layers (van den Oord et al. 2016, §2.1, blockSize 10 → 1 … 512). Used in chapter 2.1.
+ * Dilations of WaveNet's stack: blocks 1, 2, 4, …, 2^{blockSize−1} repeated until `depth` layers (van den Oord et al. 2016c, §2.1, blockSize 10 → 1 … 512). Used in chapter 2.1.
  *
  * depth need not be a multiple of blockSize (the last block is cut short);
  * 1 ≤ depth ≤ MAX_WAVENET_DEPTH, 1 ≤ blockSize ≤ MAX_DOUBLING_DEPTH.

@@ -26,6 +26,30 @@ export function citeLabel(ref: Reference): string {
   return `${names} ${ref.year}`;
 }
 
+/** A title as it sorts: without a leading article ("The", "A", "An"), case ignored. */
+const titleSortKey = (title: string) => title.replace(/^(the|an?)\s+/i, "").toLowerCase();
+
+/**
+ * Each reference's label in the text and on the references page: its
+ * citeLabel, with a letter after the year where several references share one
+ * ("van den Oord et al. 2016a", "…2016b"), lettered by title as author–year
+ * styles do, so every label names one source.
+ */
+export function citeLabels(refs: readonly Reference[]): Map<string, string> {
+  const groups = new Map<string, Reference[]>();
+  for (const ref of refs) groups.set(citeLabel(ref), [...(groups.get(citeLabel(ref)) ?? []), ref]);
+  const out = new Map<string, string>();
+  for (const [label, group] of groups) {
+    if (group.length === 1) {
+      out.set(group[0].id, label);
+      continue;
+    }
+    const byTitle = [...group].sort((a, b) => titleSortKey(a.title).localeCompare(titleSortKey(b.title)));
+    byTitle.forEach((ref, i) => out.set(ref.id, `${label}${String.fromCharCode(97 + i)}`));
+  }
+  return out;
+}
+
 /** Where a reader can read it: the arXiv abstract page, or the given URL. */
 export function referenceLink(ref: Reference): string | undefined {
   return ref.arxiv ? `https://arxiv.org/abs/${ref.arxiv}` : ref.url;

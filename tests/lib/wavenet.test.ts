@@ -154,7 +154,7 @@ describe("waveNetReceptiveField by propagation", () => {
   });
 
   it("gives WaveNet's 1024 per 1…512 block and b·1023 + 1 for b blocks", () => {
-    // van den Oord et al. 2016, §2.1: each block has a receptive field of
+    // van den Oord et al. 2016c, §2.1: each block has a receptive field of
     // 1024; stacking b blocks adds their spans 1023 each to the lag 0.
     for (let b = 1; b <= 5; b++) expect(waveNetReceptiveFieldOfDilations(repeatedDoublingDilations(10 * b))).toBe(b * 1023 + 1);
   });

@@ -20,7 +20,7 @@ import type { KeyEntry } from "../key";
 import { defineFigure } from "../figure-spec";
 import { numberParam, toggleParam } from "../params";
 
-/** WaveNet's block: dilations 1, 2, …, 2⁹ = 512, then again from 1 (van den Oord et al. 2016, §2.1). */
+/** WaveNet's block: dilations 1, 2, …, 2⁹ = 512, then again from 1 (van den Oord et al. 2016c, §2.1). */
 export const WAVENET_BLOCK = 10;
 
 type SeriesName = DilationSchedule | "blocks";
