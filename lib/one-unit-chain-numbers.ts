@@ -26,6 +26,7 @@ import {
   sigmoidTwoLayerArgmax,
   tanhChainGradientAsymptote,
   tanhIterateAsymptote,
+  tanhMarginalBias,
   tanhPowerLawConstant,
   tanhPowerLawEstimate,
   type GradientPeak,
@@ -69,6 +70,11 @@ export const ONE_UNIT_CHAIN_INPUTS = Object.freeze({
   knifeWeightAbove: 1.01,
   knifeBias: 0.01,
   knifeStart: 1,
+  /** The weight whose slope at 0 is −1, with the same knifeBias: a bias that matters only at second order. */
+  knifeFlipWeight: -1,
+  /** Weights at which the marginal bias is computed: two fixed points merge (w > 1), the fixed point flips (w < −1). */
+  marginalMergeWeight: 2,
+  marginalFlipWeight: -1.05,
   /** Depths between which a per-layer slope is measured in the widget's range. */
   rateFrom: 5000,
   /** Start of the a − a³ chain of the exercise. */
@@ -125,6 +131,7 @@ const tanhW2Orbit = once((): LimitOrbit => chainLimitOrbit("tanh", IN.tanhSettle
 const knifeBelow = once((): LimitOrbit => chainLimitOrbit("tanh", IN.knifeStart, IN.knifeWeightBelow));
 const knifeAbove = once((): LimitOrbit => chainLimitOrbit("tanh", IN.knifeStart, IN.knifeWeightAbove));
 const knifeBias = once((): LimitOrbit => chainLimitOrbit("tanh", IN.knifeStart, 1, IN.knifeBias));
+const knifeFlipBias = once((): LimitOrbit => chainLimitOrbit("tanh", IN.knifeStart, IN.knifeFlipWeight, IN.knifeBias));
 
 /** Every computed number chapter 1.1 prints, by name, with its digits and the reference case that pins it. Used in chapter 1.1. */
 export const ONE_UNIT_CHAIN_SHOWN = Object.freeze({
@@ -460,6 +467,34 @@ export const ONE_UNIT_CHAIN_SHOWN = Object.freeze({
     style: "log10",
     digits: 3,
     compute: (): number => chainGradientLog10("tanh", IN.knifeStart, IN.widgetDepth, 1, IN.knifeBias),
+  },
+  marginalMergeBias: {
+    what: "|b| at which two fixed points of a ↦ tanh(2a + b) merge (slope +1)",
+    reference: "tanh.marginalBias.w2",
+    style: "fixed",
+    digits: 4,
+    compute: (): number => tanhMarginalBias(IN.marginalMergeWeight),
+  },
+  marginalFlipBias: {
+    what: "|b| at which the fixed point of a ↦ tanh(−1.05a + b) flips (slope −1)",
+    reference: "tanh.marginalBias.w-1.05",
+    style: "fixed",
+    digits: 4,
+    compute: (): number => tanhMarginalBias(IN.marginalFlipWeight),
+  },
+  knifeFlipBiasFactor: {
+    what: "|−(1 − a*²)|, the per-layer factor at the fixed point for tanh with w = −1, b = 0.01",
+    reference: "tanh.w-1.b0.01.factor",
+    style: "fixed",
+    digits: 6,
+    compute: (): number => Math.abs(knifeFlipBias().multiplier),
+  },
+  knifeFlipBiasEnd: {
+    what: "|f'(1)| after 10 000 tanh layers with w = −1, b = 0.01",
+    reference: "tanh.w-1.b0.01.chain.x1.depth10000",
+    style: "log10",
+    digits: 3,
+    compute: (): number => chainGradientLog10("tanh", IN.knifeStart, IN.widgetDepth, IN.knifeFlipWeight, IN.knifeBias),
   },
   sigmoidNegativeCyclePerLayer: {
     what: "√(multiplier): the per-layer factor along the 2-cycle at w = −6",

@@ -696,6 +696,29 @@ export function tanhPowerLawEstimate(x: number, n: number): number {
   return Math.pow(10, chainGradientLog10("tanh", x, n) + 1.5 * Math.log10(n));
 }
 
+/**
+ * The bias magnitude |b| ≥ 0 at which a ↦ tanh(w·a + b) has a marginal fixed point (slope w·tanh' = ±1), for weights |w| ≥ 1. Used in chapter 1.1.
+ *
+ * The slope condition gives a*² = 1 − 1/|w|, and the fixed-point equation
+ * then fixes b = artanh(a*) − w·a* (and its mirror image −b, at −a*). For
+ * w > 1 two fixed points merge there (slope +1); for w < −1 the fixed point
+ * flips and a 2-cycle splits off (slope −1). Both curves meet at w = ±1,
+ * b = 0. For w > 1 the two terms nearly cancel when a* is small, so there
+ * b = −Σ_{k≥1} 2k/(2k+1)·a*^{2k+1} is summed instead (to a*^{21} for
+ * a* < 0.1: a relative error below 1e-16). Throws RangeError for |w| < 1 or
+ * non-finite w.
+ */
+export function tanhMarginalBias(weight: number): number {
+  requireFinite("weight", weight);
+  if (!(Math.abs(weight) >= 1)) throw new RangeError(`weight must have |w| ≥ 1 for a marginal fixed point, got ${describeValue(weight)}`);
+  const a: number = Math.sqrt(1 - 1 / Math.abs(weight));
+  if (weight < 0) return Math.atanh(a) - weight * a;
+  if (a >= 0.1) return weight * a - Math.atanh(a);
+  let sum: number = 0;
+  for (let k = 10; k >= 1; k--) sum = (sum + (2 * k) / (2 * k + 1)) * a * a;
+  return sum * a;
+}
+
 // ---------------------------------------------------------------------------
 // Exercises
 

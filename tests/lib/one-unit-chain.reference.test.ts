@@ -33,6 +33,7 @@ import {
   sigmoidTwoLayerArgmax,
   tanhChainGradientAsymptote,
   tanhIterateAsymptote,
+  tanhMarginalBias,
   tanhPowerLawConstant,
   tanhPowerLawEstimate,
   type FixedPoint,
@@ -300,6 +301,18 @@ const CHECKS: Record<string, Check> = {
     lib: () => 10 ** (chainGradientLog10("sigmoid", 0, 2) - gradientBoundLog10("sigmoid", 2)),
     tol: ELEMENTARY * 10,
   },
+  // |b| = |artanh a − w·a|, a = √(1 − 1/|w|): a square root, an artanh
+  // (≤ 1 ulp in V8) and a subtraction that cancels by at most w·a/|b| ≈ 2.7
+  // (w = 2); no cancellation for w < 0. [≤ 6.2e-16]
+  "tanh.marginalBias.w2": { lib: () => tanhMarginalBias(2), tol: 1e-14 },
+  "tanh.marginalBias.w-1.05": { lib: () => tanhMarginalBias(-1.05), tol: 1e-14 },
+  // A well-conditioned root (|1 − m| ≈ 2).
+  "tanh.w-1.b0.01.fixedPoint": { lib: () => chainLimitOrbit("tanh", 1, -1, 0.01).points[0] ?? Number.NaN, tol: ROOT },
+  "tanh.w-1.b0.01.factor": { lib: () => Math.abs(chainLimitOrbit("tanh", 1, -1, 0.01).multiplier), tol: ROOT },
+  // 1/(1 − r) multiplies r's relative error by r/(1 − r) ≈ 4·10⁴: ROOT·4e4 =
+  // 4e-10. [9.3e-12]
+  "tanh.w-1.b0.01.layers": { lib: () => 1 / (1 - Math.abs(chainLimitOrbit("tanh", 1, -1, 0.01).multiplier)), tol: 4e-10 },
+  "tanh.w-1.b0.01.chain.x1.depth10000": { lib: () => chainGradientLog10("tanh", 1, 10_000, -1, 0.01), tol: CHAIN },
   "cubic.chain.x0.5.depth10000": { lib: () => cubic()[10_000] ?? Number.NaN, tol: CHAIN },
   "cubic.chain.x0.5.depth100000": { lib: () => cubic()[ONE_E5] ?? Number.NaN, tol: CHAIN },
   "cubic.logLogSlope.x0.5.n10000.n100000": { lib: () => logLogSlope(cubic(), 10_000, ONE_E5), tol: SLOPE },

@@ -22,6 +22,7 @@ import {
   sigmoidTwoLayerArgmax,
   tanhChainGradientAsymptote,
   tanhIterateAsymptote,
+  tanhMarginalBias,
   tanhPowerLawConstant,
   tanhPowerLawEstimate,
   type FixedPoint,
@@ -732,6 +733,68 @@ describe("tanh power law", () => {
       // Closed form (3/(2n))^{3/2}/|x|³ for 2n·x²/3 ≫ 1: relative gap ≈ 1.5/(2n x²/3).
       expect(relErr(tanhChainGradientAsymptote(-2, 1e9), Math.pow(3 / 2e9, 1.5) / 8)).toBeLessThan(1e-8);
     });
+  });
+});
+
+describe("marginal fixed points away from 0 (tanhMarginalBias)", () => {
+  // The curves of marginal (w, b), told apart from their neighbourhood by
+  // chainFixedPoints, which finds fixed points by its own bracketing: just
+  // inside |b| the map has 3 fixed points (w > 1) or a repelling one
+  // (w < −1), just outside 1 or an attracting one.
+  it("separates the regimes: 3 fixed points against 1 (w > 1), a repelling against an attracting fixed point (w < −1)", () => {
+    for (const w of [1.05, 1.5, 2, 4, 6]) {
+      const b: number = tanhMarginalBias(w);
+      for (const sign of [-1, 1]) {
+        expect(chainFixedPoints("tanh", w, sign * b * (1 - 1e-6)), `w = ${w}`).toHaveLength(3);
+        expect(chainFixedPoints("tanh", w, sign * b * (1 + 1e-6)), `w = ${w}`).toHaveLength(1);
+      }
+    }
+    for (const w of [-1.05, -1.5, -2, -4, -6]) {
+      const b: number = tanhMarginalBias(w);
+      for (const sign of [-1, 1]) {
+        const inside = chainFixedPoints("tanh", w, sign * b * (1 - 1e-6));
+        const outside = chainFixedPoints("tanh", w, sign * b * (1 + 1e-6));
+        expect(
+          inside.map((f) => Math.abs(f.multiplier) > 1),
+          `w = ${w}`,
+        ).toEqual([true]);
+        expect(
+          outside.map((f) => Math.abs(f.multiplier) < 1),
+          `w = ${w}`,
+        ).toEqual([true]);
+      }
+    }
+  });
+
+  it("meets the axis at w = ±1 (b = 0) and keeps its accuracy close to it, where w·a and artanh a nearly cancel", () => {
+    expect(tanhMarginalBias(1)).toBe(0);
+    expect(tanhMarginalBias(-1)).toBe(0);
+    // Near w = 1: |b| = Σ 2k/(2k+1)·a^{2k+1}, a² = 1 − 1/w (≈ 1e-6 here); the
+    // first three terms, and the fourth is a⁶ ≈ 1e-18 of the sum.
+    const w: number = 1 + 1e-6;
+    const a2: number = 1 - 1 / w;
+    const a: number = Math.sqrt(a2);
+    expect(relErr(tanhMarginalBias(w), a * a2 * (2 / 3 + a2 * (4 / 5 + (a2 * 6) / 7)))).toBeLessThan(1e-14);
+  });
+
+  // The chapter's claims: on the curve for w > 1 the chain that creeps into
+  // the merged fixed point has |f'| ~ n^{−2} (iterates ~ 1/n from it, factors
+  // 1 − 2/n); from the other side it passes by and decays exponentially; on
+  // the curve for w < −1, |f'| ~ n^{−3/2} as at w = −1, b = 0. Measured
+  // slopes over [10⁴, 10⁵] sit within (ln n)/n-size corrections of the
+  // exponents: −1.9994 and −1.4990; 0.005 allows them.
+  it("gives |f'| ~ n^(−2) on the merge curve from one side, exponential decay from the other, and n^(−3/2) on the flip curve", () => {
+    const merge: number = tanhMarginalBias(2);
+    expect(Math.abs(logLogSlope(chainGradientLog10Series("tanh", 1, 100_000, 2, -merge), 10_000, 100_000) + 2)).toBeLessThan(0.005);
+    expect(logLogSlope(chainGradientLog10Series("tanh", 0.5, 100_000, 2, -merge), 10_000, 100_000)).toBeLessThan(-100);
+    for (const sign of [-1, 1]) {
+      const series: Float64Array = chainGradientLog10Series("tanh", 1, 100_000, -1.05, sign * tanhMarginalBias(-1.05));
+      expect(Math.abs(logLogSlope(series, 10_000, 100_000) + 1.5)).toBeLessThan(0.005);
+    }
+  });
+
+  it("rejects |w| < 1 and non-finite weights", () => {
+    for (const bad of [0, 0.5, -0.999, Number.NaN, Infinity]) expect(() => tanhMarginalBias(bad)).toThrow(RangeError);
   });
 });
 

@@ -556,6 +556,31 @@ def main() -> None:
         log_case(f"tanh.{label}.chain.x1.depth10000", {**inp, "depth": 10000}, snaps["final"], "log10 |f'(1)| after 10 000 layers")
         case(f"tanh.{label}.chain.x1.slope5000.10000", {**inp, "n1": 5000, "n2": 10000}, (log10(snaps["final"]) - log10(snaps[5000])) / 5000, "measured log10 change per layer between 5000 and 10 000 layers")
 
+    # Marginal fixed points away from 0: for |w| > 1 the bias at which
+    # a -> tanh(w a + b) has a fixed point of slope +1 (w = 2: two fixed
+    # points merge) or -1 (w = -1.05: the fixed point flips). The slope
+    # condition gives a*^2 = 1 - 1/|w|, the fixed-point equation then gives b;
+    # both equations are checked on the result.
+    for label, w in (("w2", TWO), ("w-1.05", D("-1.05"))):
+        a = (1 - 1 / abs(w)).sqrt()
+        b = (ln((1 + a) / (1 - a))) / 2 - w * a
+        agree(tanh(w * a + b), a, "1e-70", f"marginal fixed point, {label}")
+        agree(w * tanh_prime(w * a + b), ONE if w > 0 else -ONE, "1e-70", f"marginal slope, {label}")
+        case(f"tanh.marginalBias.{label}", {"weight": float(w)}, abs(b), "|b| at which a -> tanh(w a + b) has a fixed point of slope +-1")
+
+    # w = -1 with bias 0.01: off the flip curve only at second order, so the
+    # factor at the attracting fixed point (near b/2) is about 1 - b^2/4.
+    w, b = -ONE, D("0.01")
+    fps = [(p_, m_) for p_, m_ in fixed_points("tanh", w, b) if abs(m_) < 1]
+    assert len(fps) == 1, fps
+    pt, mult = fps[0]
+    inp = {"weight": -1, "bias": 0.01}
+    case("tanh.w-1.b0.01.fixedPoint", inp, pt, "the attracting fixed point a* = tanh(-a* + 0.01)")
+    case("tanh.w-1.b0.01.factor", inp, abs(mult), "|w tanh'(w a* + b)|: the per-layer factor there")
+    case("tanh.w-1.b0.01.layers", inp, 1 / (1 - abs(mult)), "1/(1 - factor): layers per factor e of decay")
+    snaps, _, _ = chain("tanh", 1, 10000, w, b)
+    log_case("tanh.w-1.b0.01.chain.x1.depth10000", {**inp, "activation": "tanh", "x": 1, "depth": 10000}, snaps["final"], "log10 |f'(1)| after 10 000 layers")
+
     # General fixed points (several roots) and a biased 2-cycle.
     for act, w, b in (("sigmoid", 8, -4), ("tanh", 3, D("0.5")), ("sigmoid", -8, 2)):
         fps = fixed_points(act, w, b)
