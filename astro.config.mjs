@@ -17,17 +17,18 @@ import { rehypeMathErrors } from "./src/markdown/rehype-math-errors.ts";
 import { rehypeTableScroll } from "./src/markdown/rehype-table-scroll.ts";
 import { remarkCrossRefs } from "./src/markdown/remark-cross-refs.ts";
 import { rehypeHideTexAnnotations } from "./src/markdown/tex-annotations.ts";
-import { normalizeBase } from "./src/paths.ts";
+import { resolveBase } from "./src/paths.ts";
 
 // SITE_BASE=/csc413/ npm run build  →  a site that works under /csc413/.
 // `npm run preview` serves the last build where it was built for, unless told otherwise.
 // Astro's own --base and --outDir flags win, as they do in Astro: read them here so the
 // integrations below (link check, cross-references, deploy files) see the same values.
 const lastBuild = process.argv.includes("preview") ? readLastBuild() : undefined;
-const base = normalizeBase(commandLineOption(process.argv, "base") ?? process.env.SITE_BASE ?? lastBuild?.base);
-const outDir = commandLineOption(process.argv, "outDir") ?? process.env.SITE_OUT_DIR ?? lastBuild?.outDir ?? "./dist";
-// SITE_URL=https://example.edu/csc413/ adds canonical links and a sitemap.
+// SITE_URL=https://example.edu/csc413/ adds canonical links and a sitemap, and
+// gives the base (/csc413/) when no base is given.
 const site = process.env.SITE_URL || undefined;
+const base = resolveBase(commandLineOption(process.argv, "base") ?? (process.env.SITE_BASE || undefined) ?? lastBuild?.base, site);
+const outDir = commandLineOption(process.argv, "outDir") ?? process.env.SITE_OUT_DIR ?? lastBuild?.outDir ?? "./dist";
 const chaptersDir = fileURLToPath(new URL("./content/chapters/", import.meta.url));
 
 export default defineConfig({

@@ -9,6 +9,25 @@ export function normalizeBase(raw: string | undefined): string {
   return trimmed === "" ? "/" : `/${trimmed}/`;
 }
 
+/**
+ * The base the site is built for: the one given (Astro's --base or
+ * SITE_BASE), or else the path of the site's URL (SITE_URL), so that the URL
+ * alone is enough and canonical links and the sitemap point where the pages
+ * are. A base that disagrees with the URL's path is an error, since one of
+ * the two would then be wrong on every page.
+ */
+export function resolveBase(given: string | undefined, siteUrl: string | undefined): string {
+  const fromSite = siteUrl === undefined ? undefined : normalizeBase(new URL(siteUrl).pathname);
+  if (given === undefined) return fromSite ?? "/";
+  const base = normalizeBase(given);
+  if (fromSite !== undefined && fromSite !== base) {
+    throw new Error(
+      `The base ${base} (SITE_BASE or --base) disagrees with the path of SITE_URL ${siteUrl} (${fromSite}); give one, or make them agree.`,
+    );
+  }
+  return base;
+}
+
 /** Prefix a site-absolute path ("/chapters/x/") with the base ("/csc413/"). */
 export function joinBase(base: string, path: string): string {
   return normalizeBase(base) + path.replace(/^\/+/, "");

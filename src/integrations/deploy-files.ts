@@ -31,11 +31,11 @@ export function commandLineOption(argv: readonly string[], name: string): string
   return argv[i].startsWith(`--${name}=`) ? argv[i].slice(name.length + 3) : argv[i + 1];
 }
 
-/** Pages for the sitemap: every index.html but the gallery (not part of a deployed site). */
+/** Pages for the sitemap: every index.html but the gallery (not part of a deployed site) and search (a form, with nothing to index). */
 export function sitemapPaths(outDir: string): string[] {
   return readdirSync(outDir, { recursive: true, encoding: "utf8" })
     .map((f) => f.split(sep).join("/"))
-    .filter((f) => f.endsWith("index.html") && !f.startsWith("gallery/"))
+    .filter((f) => f.endsWith("index.html") && !f.startsWith("gallery/") && !f.startsWith("search/"))
     .map((f) => f.replace(/index\.html$/, ""))
     .sort();
 }

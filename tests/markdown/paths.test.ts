@@ -1,13 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { commandLineOption } from "../../src/integrations/deploy-files";
 import { sourceOfPage } from "../../src/integrations/site-links";
-import { chapterPath, chapterSlugOf, chapterSource, joinBase, normalizeBase } from "../../src/paths";
+import { chapterPath, chapterSlugOf, chapterSource, joinBase, normalizeBase, resolveBase } from "../../src/paths";
 
 describe("site paths under a base", () => {
   it("normalises any spelling of the base", () => {
     for (const raw of [undefined, "", "/", "//"]) expect(normalizeBase(raw)).toBe("/");
     for (const raw of ["csc413", "/csc413", "csc413/", "/csc413/", " /csc413// "]) expect(normalizeBase(raw)).toBe("/csc413/");
     expect(normalizeBase("a/b")).toBe("/a/b/");
+  });
+
+  it("takes the base from the site's URL when none is given, and refuses a base that disagrees with it", () => {
+    expect(resolveBase(undefined, undefined)).toBe("/");
+    expect(resolveBase("csc413", undefined)).toBe("/csc413/");
+    expect(resolveBase(undefined, "https://www.cs.example.edu/csc413/")).toBe("/csc413/");
+    expect(resolveBase(undefined, "https://www.cs.example.edu/~you/csc413")).toBe("/~you/csc413/");
+    expect(resolveBase(undefined, "https://owner.github.io")).toBe("/");
+    expect(resolveBase("/csc413/", "https://www.cs.example.edu/csc413/")).toBe("/csc413/");
+    expect(() => resolveBase("/", "https://www.cs.example.edu/csc413/")).toThrow(/disagrees with the path of SITE_URL/);
+    expect(() => resolveBase("/csc413/", "https://www.cs.example.edu/")).toThrow(/\/csc413\/.*disagrees/);
   });
 
   it("joins base and site-absolute paths with exactly one slash", () => {

@@ -103,16 +103,19 @@ describe("built site under a sub-path", () => {
     }
   });
 
-  it("is ready for static hosting: .nojekyll, a sitemap of every published page, a canonical link on each, no unused Pagefind UI", () => {
+  it("is ready for static hosting: .nojekyll, a sitemap of every published page, a canonical link on each (none on the 404 page), no unused Pagefind UI", () => {
     expect(() => read(".nojekyll")).not.toThrow();
     const sitemap = read("sitemap.xml");
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
     expect(locs).toContain(siteUrl);
     for (const slug of chapterSlugs) expect(locs).toContain(`${siteUrl}chapters/${slug}/`);
     expect(
-      locs.filter((l) => /gallery|404/.test(l)),
-      "the gallery and the 404 page are not published pages",
+      locs.filter((l) => /gallery|404|search/.test(l)),
+      "the gallery, the 404 page and the search form are not pages to index",
     ).toEqual([]);
+    const notFound = parseHTML(read("404.html")).document;
+    expect(notFound.querySelector('link[rel="canonical"]'), "the 404 page has no address of its own").toBeNull();
+    expect(notFound.querySelector('meta[name="robots"]')?.getAttribute("content")).toBe("noindex");
     for (const slug of chapterSlugs) {
       const { document } = parseHTML(read(`chapters/${slug}/index.html`));
       expect(document.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe(`${siteUrl}chapters/${slug}/`);
