@@ -13,6 +13,7 @@ import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { chapterPath, joinBase } from "../paths";
 import { equationId, indexEquations, readChapterSources, type EquationEntry } from "./equation-index";
+import { where } from "./source-position";
 
 interface Options {
   base: string;
@@ -32,11 +33,6 @@ function cachedIndex(dir: string): () => Map<string, EquationEntry> {
     }
     return index;
   };
-}
-
-function where(file: VFile, node: { position?: RootContent["position"] }): string {
-  const line = node.position?.start.line;
-  return line === undefined ? file.path : `${file.path}:${line}`;
 }
 
 /** Text of an equation reference: "(3)" on its own page, "§1.1 (3)" elsewhere. */
