@@ -36,7 +36,7 @@ function buildWith(chapter: string | undefined, outDir?: string): Promise<{ stat
 
 const frontmatter = '---\ntitle: Broken on purpose\nsection: "9.9"\nsummary: A chapter that must not build.\norder: 99\n---\n';
 
-// Seven real builds side by side on a small machine: each may take minutes.
+// Eight real builds side by side on a small machine: each may take minutes.
 describe("a broken chapter fails the build and names the file", { timeout: 600_000 }, () => {
   it.concurrent("control: the copied project, with a valid extra chapter, builds (into a folder outside it, holding only the site)", async () => {
     const out = join(scratchDir("dc-out-"), "site");
@@ -86,6 +86,12 @@ describe("a broken chapter fails the build and names the file", { timeout: 600_0
     const { status, output } = await buildWith(`${frontmatter}\nAs in [](eq:no-such-equation).\n`);
     expect(status).not.toBe(0);
     expect(output).toMatch(/9-9-broken\.mdx:\d+: reference to unknown equation "no-such-equation"/);
+  });
+
+  it.concurrent("a computed number typed in the text", async () => {
+    const { status, output } = await buildWith(`${frontmatter}\nThe fixed point is 0.6590 here.\n`);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/9-9-broken\.mdx:\d+: the number 0\.6590 is typed in the text/);
   });
 
   it.concurrent("a dangling link and a dangling anchor", async () => {
