@@ -378,6 +378,54 @@ export function pixelCnnSequentialOperations(masks: readonly Mask[], height: num
 }
 
 /**
+ * Sequential steps to sample a whole H×W image from a masked stack when every step runs all it can: one step per unit update and one per drawn pixel; `masks` first layer first, and the first must be A. Used in chapter 2.3.
+ *
+ * Longest path over the graph of draws and unit updates, built from the live
+ * taps: x(r, c) waits for the top unit at (r, c); a first-layer unit waits for
+ * the pixels its taps read; a unit of layer l for the units of layer l − 1 its
+ * taps read. A unit whose taps all read padding takes one step, as in
+ * pixelCnnSequentialOperations. Every pixel a field holds has a smaller
+ * 2r + c than the output, so pixels with equal 2r + c never wait for each
+ * other; with A then B the result is (2H + W − 2)(d + 1) for W ≥ 2 and H(d + 1)
+ * on one column (the tests check both), against H·W·(d + 1) pixel by pixel.
+ * A mask B first layer would read the pixel being drawn, so it throws
+ * RangeError, as do the errors of pixelCnnSequentialOperations.
+ */
+export function pixelCnnSamplingCriticalPath(masks: readonly Mask[], height: number, width: number): number {
+  const ms: readonly Mask[] = requireMasks(masks);
+  if (ms[0] !== "A")
+    throw new RangeError(`masks[0] must be "A" to sample (a mask B first layer reads the pixel being drawn), got "${ms[0]}"`);
+  requireIntegerInRange("height", height, 1, MAX_IMAGE_SIZE);
+  requireIntegerInRange("width", width, 1, MAX_IMAGE_SIZE);
+  const plane: number = height * width;
+  const draw: Int32Array = new Int32Array(plane); // steps on the longest path ending with the draw of x(r, c)
+  const unit: Int32Array = new Int32Array(ms.length * plane); // the same for each unit, layer-major
+  let longest: number = 0;
+  // Raster order, layers upwards at each pixel, is a topological order: every
+  // tap reads an earlier pixel, or the same pixel one layer down (B's centre).
+  for (let r = 0; r < height; r++) {
+    for (let c = 0; c < width; c++) {
+      const i: number = r * width + c;
+      for (let l = 0; l < ms.length; l++) {
+        let latest: number = 0;
+        for (const [dr, dc] of TAPS[ms[l]]) {
+          const rr: number = r + dr;
+          const cc: number = c + dc;
+          if (rr < 0 || cc < 0 || cc >= width) continue; // zero padding (no tap reads a later row)
+          const j: number = rr * width + cc;
+          const s: number = l === 0 ? draw[j] : unit[(l - 1) * plane + j];
+          if (s > latest) latest = s;
+        }
+        unit[l * plane + i] = latest + 1;
+      }
+      draw[i] = unit[(ms.length - 1) * plane + i] + 1;
+      if (draw[i] > longest) longest = draw[i];
+    }
+  }
+  return longest;
+}
+
+/**
  * Whether the output at (row, col) of an H×W image is interior for a d-layer stack: row ≥ d and d ≤ col ≤ W − 1 − d (0-based). Used in chapter 2.2.
  *
  * Every path of d taps stays within d rows above and d columns either side of

@@ -12,6 +12,7 @@ import {
   pixelCnnConnections,
   pixelCnnInteriorCounts,
   pixelCnnReceptiveField,
+  pixelCnnSamplingCriticalPath,
   pixelCnnSequentialOperations,
   pixelCnnView,
   type Mask,
@@ -435,6 +436,97 @@ describe("sequential operations", () => {
     const s = pixelCnnSequentialOperations(maskSchedule(10, "A-then-B"), 32, 32);
     expect(s.samplingNetworkEvaluations).toBe(1024);
     expect(s.samplingSteps).toBe(10_240);
+  });
+});
+
+describe("pixelCnnSamplingCriticalPath", () => {
+  // Independent: the graph of draws and unit updates written out with its own
+  // tap lists, run as a parallel machine would run it: at each step every
+  // node whose inputs are all done runs. Returns the step at which the last
+  // pixel is drawn (units no draw needs may still be running).
+  const HAND_TAPS: Record<Mask, Array<[number, number]>> = {
+    A: [
+      [-1, -1],
+      [-1, 0],
+      [-1, 1],
+      [0, -1],
+    ],
+    B: [
+      [-1, -1],
+      [-1, 0],
+      [-1, 1],
+      [0, -1],
+      [0, 0],
+    ],
+  };
+  function simulate(masks: readonly Mask[], h: number, w: number): number {
+    const d: number = masks.length;
+    // Node (l, r, c): l = 0 is the draw of x(r, c), l ≥ 1 the unit of layer l.
+    const inputs = (l: number, r: number, c: number): Array<[number, number, number]> => {
+      if (l === 0) return [[d, r, c]];
+      const out: Array<[number, number, number]> = [];
+      for (const [dr, dc] of HAND_TAPS[masks[l - 1]]) {
+        if (r + dr >= 0 && r + dr < h && c + dc >= 0 && c + dc < w) out.push([l - 1, r + dr, c + dc]);
+      }
+      return out;
+    };
+    const done: Set<string> = new Set<string>();
+    const key = (l: number, r: number, c: number): string => `${l},${r},${c}`;
+    let drawn: number = 0;
+    for (let step = 1; ; step++) {
+      const ready: string[] = [];
+      for (let l = 0; l <= d; l++) {
+        for (let r = 0; r < h; r++) {
+          for (let c = 0; c < w; c++) {
+            if (done.has(key(l, r, c))) continue;
+            if (inputs(l, r, c).every(([a, b, e]) => done.has(key(a, b, e)))) ready.push(key(l, r, c));
+          }
+        }
+      }
+      for (const k of ready) done.add(k);
+      drawn += ready.filter((k) => k.startsWith("0,")).length;
+      if (drawn === h * w) return step;
+    }
+  }
+
+  it("equals a step-by-step parallel run of the graph, for any masks with A first", () => {
+    const firstA: fc.Arbitrary<Mask[]> = masksArb.map((ms) => ["A", ...ms.slice(1)]);
+    fc.assert(
+      fc.property(firstA, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }), (masks, h, w) => {
+        expect(pixelCnnSamplingCriticalPath(masks, h, w)).toBe(simulate(masks, h, w));
+      }),
+      { seed: 1606, numRuns: 150 },
+    );
+  });
+
+  it("is (2H + W − 2)(d + 1) with A then B (H(d + 1) on one column), against H·W·(d + 1) pixel by pixel", () => {
+    for (let d = 1; d <= 5; d++) {
+      for (let h = 1; h <= 7; h++) {
+        for (let w = 1; w <= 7; w++) {
+          const n: number = pixelCnnSamplingCriticalPath(maskSchedule(d, "A-then-B"), h, w);
+          expect(n).toBe(w === 1 ? h * (d + 1) : (2 * h + w - 2) * (d + 1));
+          expect(n).toBeLessThanOrEqual(h * w * (d + 1));
+        }
+      }
+    }
+    expect(pixelCnnSamplingCriticalPath(maskSchedule(8, "A-then-B"), 32, 32)).toBe(846);
+  });
+
+  it("every pixel of a field has a smaller 2r + c than the output, so a front 2r + c can be drawn at once", () => {
+    fc.assert(
+      fc.property(masksArb, imageArb, (masks, { h, w, row, col }) => {
+        const field = pixelCnnReceptiveField(["A", ...masks.slice(1)], h, w, row, col);
+        for (let r = 0; r < h; r++) for (let c = 0; c < w; c++) if (field[r][c]) expect(2 * r + c).toBeLessThan(2 * row + col);
+      }),
+      { seed: 1606, numRuns: 200 },
+    );
+  });
+
+  it("rejects a mask B first layer and bad sizes", () => {
+    expect(() => pixelCnnSamplingCriticalPath(["B", "B"], 4, 4)).toThrow('masks[0] must be "A" to sample');
+    expect(() => pixelCnnSamplingCriticalPath(["A"], 0, 4)).toThrow("height must be an integer ≥ 1, got 0");
+    expect(() => pixelCnnSamplingCriticalPath(["A"], 4, 1.5)).toThrow("width must be an integer, got 1.5");
+    expect(() => pixelCnnSamplingCriticalPath([], 4, 4)).toThrow("masks must hold 1 to 64 layers, got 0");
   });
 });
 
