@@ -5,7 +5,7 @@
  * (content/chapters/2-3-multidimensional-rnn.mdx), with the same arguments.
  */
 import { describe, expect, it } from "vitest";
-import { formatInteger } from "../../lib/format";
+import { formatFixed, formatInteger } from "../../lib/format";
 import {
   compareContexts,
   MDRNN_INPUTS,
@@ -16,7 +16,14 @@ import {
   mdrnnScheduleSteps,
   mdrnnWavefront,
 } from "../../lib/mdrnn";
-import { maskSchedule, maskTaps, pixelCnnConnections, pixelCnnInteriorCounts, pixelCnnSequentialOperations } from "../../lib/pixelcnn";
+import {
+  maskSchedule,
+  maskTaps,
+  pixelCnnConnections,
+  pixelCnnInteriorCounts,
+  pixelCnnSamplingCriticalPath,
+  pixelCnnSequentialOperations,
+} from "../../lib/pixelcnn";
 import wavefront from "../../src/figures/mdrnn/wavefront.figure";
 
 // The chapter's example: a 32 × 32 image, 8 layers, k = 64; and 256 × 256.
@@ -134,5 +141,13 @@ describe("chapter 2.3: the numbers in the prose", () => {
     expect(mdrnnSamplingCriticalPath(H, W, d)).toBe((H + W - 2) * (d + 1) + 1);
     expect(mdrnnSamplingCriticalPath(H, W, d)).toBe(559);
     expect(shown(H * W * (d + 1))).toBe("9 216");
+  });
+
+  it("exercise 5: a PixelCNN (A then B) sampled by fronts 2r + c takes (2H + W − 2)(d + 1) = 846 steps, about 1.5 times the MDRNN's", () => {
+    const pixelCnn = pixelCnnSamplingCriticalPath(aThenB, H, W);
+    expect(pixelCnn).toBe((2 * H + W - 2) * (d + 1));
+    expect(shown(pixelCnn)).toBe("846");
+    expect(formatFixed(pixelCnn / mdrnnSamplingCriticalPath(H, W, d), 1)).toBe("1.5");
+    expect(formatFixed((2 * H + W - 2) / (H + W - 2 + 1 / (d + 1)), 1)).toBe("1.5");
   });
 });
