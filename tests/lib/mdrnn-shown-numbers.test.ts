@@ -23,6 +23,7 @@ import {
   pixelCnnInteriorCounts,
   pixelCnnSamplingCriticalPath,
   pixelCnnSequentialOperations,
+  pixelCnnView,
 } from "../../lib/pixelcnn";
 import wavefront from "../../src/figures/mdrnn/wavefront.figure";
 
@@ -120,6 +121,26 @@ describe("chapter 2.3: the numbers in the prose", () => {
     expect(rowStart.fieldSize).toBe(44);
     expect(rowStart.pixelCnnOnly).toBe(upRight);
     expect(rowStart.pixelCnnOnly).toBe(36);
+    expect(shown(rowStart.mdrnnSize)).toBe("31");
+  });
+
+  it("which context is larger depends on the pixel: the MDRNN's away from the left edge, the PixelCNN's near it", () => {
+    // The MDRNN's size is the closed form rc − 1 (1-based); the field comes
+    // from lib, tested against path enumeration in pixelcnn.test.ts.
+    const fieldLarger: Array<[number, number]> = [];
+    for (let r = 1; r <= H; r++) {
+      for (let c = 1; c <= W; c++) {
+        const field = pixelCnnView(aThenB, H, W, r - 1, c - 1).fieldSize;
+        if (field > r * c - 1) fieldLarger.push([r, c]);
+        if (c > 12) expect(field).toBeLessThanOrEqual(r * c - 1);
+      }
+    }
+    expect(fieldLarger).toContainEqual([H, 1]);
+    expect(fieldLarger).not.toContainEqual([16, 16]);
+    // Every pixel where the PixelCNN's field is the larger lies in the first
+    // 12 of the 32 columns; right of them the MDRNN's context is never the
+    // smaller (a tie at (9, 13): 116 both).
+    expect(Math.max(...fieldLarger.map(([, c]) => c))).toBe(12);
   });
 
   it("exercise 2: the busiest wavefront steps and the average", () => {
