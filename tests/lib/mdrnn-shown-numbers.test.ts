@@ -25,6 +25,7 @@ import {
   pixelCnnSequentialOperations,
   pixelCnnView,
 } from "../../lib/pixelcnn";
+import { COMPARE_COLS, COMPARE_ROWS } from "../../src/figures/mdrnn/mdrnn-vs-pixelcnn.figure";
 import wavefront from "../../src/figures/mdrnn/wavefront.figure";
 
 // The chapter's example: a 32 × 32 image, 8 layers, k = 64; and 256 × 256.
@@ -141,6 +142,32 @@ describe("chapter 2.3: the numbers in the prose", () => {
     // 12 of the 32 columns; right of them the MDRNN's context is never the
     // smaller (a tie at (9, 13): 116 both).
     expect(Math.max(...fieldLarger.map(([, c]) => c))).toBe(12);
+  });
+
+  it("mask A in every layer on the figure's 12 × 16 image: empty fields exactly at c + 2r < d (0-based); at d = 12 runs of 12, 10, …, 2", () => {
+    // Hand-derived: a path of d taps has u ≤ r up-steps (each may move one
+    // column right) and d − u left steps, and the column must stay ≥ 0: some
+    // path stays in the image iff c + u − (d − u) ≥ 0 for u = min(r, d), i.e.
+    // the field is empty iff c + 2r < d. (Going right first never passes the
+    // right edge here: alternating right and left steps keeps within one
+    // column of c.) Checked at every depth the figure allows.
+    expect([COMPARE_ROWS, COMPARE_COLS]).toEqual([12, 16]);
+    let perRow: number[] = [];
+    for (let depth = 1; depth <= 12; depth++) {
+      const masks = maskSchedule(depth, "all-A");
+      perRow = [];
+      for (let r = 0; r < COMPARE_ROWS; r++) {
+        let n = 0;
+        for (let c = 0; c < COMPARE_COLS; c++) {
+          const empty = pixelCnnView(masks, COMPARE_ROWS, COMPARE_COLS, r, c).fieldSize === 0;
+          expect(empty, `d = ${depth}, (${r}, ${c})`).toBe(c + 2 * r < depth);
+          if (empty) n++;
+        }
+        if (n > 0) perRow.push(n);
+      }
+    }
+    // perRow now holds depth 12, the chapter's example.
+    expect(perRow.map(shown)).toEqual(["12", "10", "8", "6", "4", "2"]);
   });
 
   it("exercise 2: the busiest wavefront steps and the average", () => {
