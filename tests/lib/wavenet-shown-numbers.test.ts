@@ -11,6 +11,7 @@ import { formatFixed, formatInteger } from "../../lib/format";
 import {
   DILATION_SCHEDULES,
   dilations,
+  MAX_DOUBLING_DEPTH,
   paddingConnectionsOfDilations,
   receptiveLagRuns,
   repeatedDoublingDilations,
@@ -198,5 +199,19 @@ describe("the figures' default descriptions", () => {
     expect(description).toContain("reach 1\u202F027");
     // Independent: every subset of the 12 dilations 1, 2, …, 512, 1, 2, enumerated.
     expect(bruteForceLagCount(repeatedDoublingDilations(12, 10))).toBe(1027);
+  });
+
+  it("the receptive-field plot's caption, at every depth the plot can show: all three equal at depth 1, +1 meets doubling at 2 and falls below from 3, no dilation lowest from 2", () => {
+    // Against brute-force lag counts over every subset of the dilations.
+    const field = (d: number, s: DilationSchedule) => waveNetReceptiveField(d, s);
+    expect(receptiveField.params.depth.max).toBe(MAX_DOUBLING_DEPTH);
+    for (let d = 1; d <= MAX_DOUBLING_DEPTH; d++) {
+      for (const s of DILATION_SCHEDULES) if (d <= 16) expect(field(d, s)).toBe(bruteForceLagCount(schedule(d, s)));
+      const [none, plusOne, doubling] = [field(d, "none"), field(d, "plus-one"), field(d, "doubling")];
+      if (d === 1) expect([plusOne, doubling]).toEqual([none, none]);
+      if (d === 2) expect(plusOne).toBe(doubling);
+      if (d >= 3) expect(plusOne).toBeLessThan(doubling);
+      if (d >= 2) expect(none).toBeLessThan(plusOne);
+    }
   });
 });
