@@ -249,9 +249,12 @@ describe("border pixels", () => {
     );
   });
 
-  it("A only: a path that leaves through the left border is lost — (0, 0) is outside the field of (1, 0) for d = 2", () => {
-    // Unbounded, offset (−1, 0) is reached by left then up-right, whose
-    // middle pixel (1, −1) is padding; no other two-tap path sums to (−1, 0).
+  it("A only: paths that leave the image are lost — on one column (0, 0) is outside the field of (1, 0) for d = 2", () => {
+    // Unbounded, offset (−1, 0) is reached by two tap orders, left then
+    // up-right (through (1, −1)) and up-right then left (through (0, 1)); on
+    // one column both middle pixels are padding, and no other pair of A taps
+    // sums to (−1, 0). On two columns the first order stays inside from the
+    // right-hand pixel.
     expect(pixelCnnReceptiveField(["A", "A"], 2, 2, 1, 1)[0][1]).toBe(true);
     expect(pixelCnnReceptiveField(["A", "A"], 2, 1, 1, 0)[0][0]).toBe(false);
   });
