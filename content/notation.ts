@@ -151,6 +151,7 @@ export const NOTATION: readonly NotationEntry[] = [
   { tex: "h^{(l)}_p", meaning: "the output of layer l at position p (layer 0 is the input)", chapter: c21, anchor: "wavenets-causal-convolution" },
   // 2.2
   { tex: "(\\delta_r, \\delta_c)", meaning: "a kernel tap: the row and column offset of the input it reads", chapter: c22, anchor: "the-setup" },
+  { tex: "n_{\\text{tap}}", meaning: "the number of live taps of a kernel (its taps not masked to zero)", chapter: c22, anchor: "connections-221" },
   // 2.3
   {
     tex: "h(i, j) \\in \\mathbb{R}^k",
