@@ -325,14 +325,14 @@ export function pixelCnnConnections(options: PixelCnnConnectionOptions): Connect
 export interface PixelCnnSequentialOperations {
   /** Training / likelihood: the whole image is known; the longest chain of dependent units, d for A then B (O(d)). */
   readonly training: number;
-  /** Sampling: pixel p needs the sampled pixels before it, one network evaluation per pixel. */
+  /** Sampling pixel by pixel (the usual sampler): one network evaluation per pixel, H·W in a row; pixelCnnSamplingCriticalPath draws whole fronts instead. */
   readonly samplingNetworkEvaluations: number;
-  /** Sampling in layer steps: H·W·d. */
+  /** Sampling pixel by pixel in layer steps: H·W·d. */
   readonly samplingSteps: number;
 }
 
 /**
- * Sequential operations of a masked stack on an H×W image: the training critical path (d, or fewer on tiny images with mask A only), and H·W network evaluations (H·W·d layer steps) for sampling. Used in chapter 2.2.
+ * Sequential operations of a masked stack on an H×W image: the training critical path (d, or fewer on tiny images with mask A only), and H·W network evaluations (H·W·d layer steps) for sampling pixel by pixel. Used in chapter 2.2.
  *
  * The training figure is the longest chain of dependent units in the unit
  * graph, found by dynamic programming layer by layer: a unit runs one step
