@@ -134,12 +134,19 @@ function typedTarget(p: Extract<Param, { kind: "number" }>, values: Values, now:
   return String(target === now ? max : target);
 }
 
-/** Typing into the exact box: previewed as typed, never rewritten mid-typing; out of range is clamped with a note on commit. */
+/** Typing into the exact box: taken only on commit (never mid-typing, where a half-typed number could clamp other settings), put back by Escape; out of range is clamped with a note on commit. */
 export async function typeIntoNumberBox(ctx: DriverContext) {
   const p = ctx.param as Extract<Param, { kind: "number" }>;
   const box = control(ctx).locator("input.number-box");
   const values = await valueOf(ctx.widget);
   const target = typedTarget(p, values, values[ctx.key]);
+  const noteBefore = await visibleNote(ctx.widget);
+  await typeSlowly(ctx.page, box, target);
+  expect(await valueOf(ctx.widget), `${ctx.key}: typing alone changes no setting`).toEqual(values);
+  expect(await visibleNote(ctx.widget), `${ctx.key}: no new note while typing`).toBe(noteBefore);
+  await box.press("Escape");
+  expect(await box.inputValue(), `${ctx.key}: Escape puts the value back`).toBe(String(values[ctx.key]));
+  expect(await valueOf(ctx.widget)).toEqual(values);
   await expectChange(
     ctx,
     `typing ${target}`,

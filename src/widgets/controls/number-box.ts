@@ -1,15 +1,17 @@
 /**
  * A text box for an exact number, shared by the number, matrix and point
- * controls. It never fights the reader: while they type, complete numbers
- * are previewed and half-typed ones ("-", "1.", "") are left alone; the box
- * is rewritten only once they commit (Enter, leaving the box) or press
- * Escape. ArrowUp/ArrowDown step the value, as in a spin box.
+ * controls. It never fights the reader: what they type is taken only once
+ * they commit (Enter, leaving the box), and Escape puts the value back. A
+ * half-typed number ("1" on the way to "10", "-", "1.") is never applied,
+ * so it cannot clamp another setting (a step beyond a smaller image), flash
+ * a note or start a computation; text that can never be a number is marked
+ * invalid as it is typed. ArrowUp/ArrowDown step the value, as in a spin box.
  */
 import { escapeHtml } from "../../figures/html";
 import { echo, parseTypedNumber, showNumber } from "../../figures/params";
 
 export interface NumberBoxHandlers {
-  /** A complete number was typed (preview: the reader may still be typing). */
+  /** A number was committed (or stepped to with the arrow keys). */
   typed(value: number): void;
   /** The name the note gives the box ("Layers d", "M₁₂", "Output pixel, row"). */
   name: string;
@@ -44,7 +46,6 @@ export function bindNumberBox(input: HTMLInputElement, h: NumberBoxHandlers): Nu
   const onInput = () => {
     typing = true;
     const parsed = parseTypedNumber(input.value);
-    if (parsed.kind === "number") h.typed(parsed.value);
     if (parsed.kind === "invalid") input.setAttribute("aria-invalid", "true");
     else input.removeAttribute("aria-invalid");
   };

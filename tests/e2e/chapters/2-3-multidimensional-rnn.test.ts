@@ -11,6 +11,7 @@ import { formatInteger } from "../../../lib/format";
 import { maskSchedule } from "../../../lib/pixelcnn";
 import { describeInBrowser } from "../../support/browser-suite";
 import { listWidgets } from "../../support/built-site.mjs";
+import { typeSlowly } from "../../support/widget-drivers";
 import { openWidget, search, svgMarkup, valueOf, visibleNote } from "../../support/widget-page";
 import type { Locator } from "playwright-core";
 
@@ -57,6 +58,22 @@ describeInBrowser(`chapter ${SLUG}`, (ctx) => {
       expect(step).toBeLessThanOrEqual(counts.wavefront);
       expect(Number(await widget.locator('[data-param="step"] input[type="range"]').getAttribute("max"))).toBe(counts.wavefront);
       await expect.poll(async () => (await search(page))["fig-wavefront.schedule"]).toBe("wavefront");
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("#fig-wavefront: typing a larger image, one key at a time, keeps the step (the half-typed 1 of 10 is never applied)", async () => {
+    const query = "?fig-wavefront.schedule=raster-scan&fig-wavefront.step=90";
+    const { page, widget, problems, close } = await openWidget(ctx().browser, href() + query, "fig-wavefront");
+    try {
+      expect(await valueOf(widget)).toMatchObject({ rows: 5, cols: 6, layers: 3, step: 90 });
+      await typeSlowly(page, widget.locator('[data-param="rows"] input.number-box'), "10");
+      await page.keyboard.press("Tab");
+      await expect.poll(async () => (await valueOf(widget)).rows).toBe(10);
+      expect((await valueOf(widget)).step).toBe(90);
+      expect(await visibleNote(widget)).toBeNull();
       expect(problems).toEqual([]);
     } finally {
       await close();
