@@ -208,6 +208,9 @@ export async function mountWidget(el: HTMLElement): Promise<WidgetController> {
   syncControls();
   showNotes();
   render();
+  // A link whose values had to be corrected is rewritten with the values in
+  // use, so copying it again shares what the reader sees.
+  if (notes.length > 0) writeUrl();
 
   return {
     get: () => ({ ...values }),

@@ -121,6 +121,11 @@ describeInBrowser("widgets", (ctx) => {
           expect(note, "a note explains the corrections").toBeTruthy();
           expect(note).toContain("bogus");
           expect(note!.length, "the note echoes outside input only in part").toBeLessThan(200 * params.length + 200);
+          await expect
+            .poll(async () => (await search(page))[`${w.id}.${params[0][0]}`]?.length ?? 0, {
+              message: "the link is rewritten with the values in use",
+            })
+            .toBeLessThan(100);
           expectNoBadNumbers(await bodyText(page), `${label} after a malformed URL`);
           await expectNoSidewaysScroll(page, `${label} with a malformed URL at ${width} px`);
           expect(problems, "no exception or console error").toEqual([]);
