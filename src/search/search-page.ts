@@ -76,7 +76,9 @@ export async function runSearch(form: HTMLFormElement) {
       }),
     );
     status.textContent =
-      results.length === 0 ? `No chapter mentions “${echo(q, 60)}”.` : `${results.length} chapter(s) match “${echo(q, 60)}”.`;
+      results.length === 0
+        ? `No chapter mentions “${echo(q, 60)}”.`
+        : `${results.length} ${results.length === 1 ? "chapter matches" : "chapters match"} “${echo(q, 60)}”.`;
   };
 
   form.addEventListener("submit", (e) => {

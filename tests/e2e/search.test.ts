@@ -14,6 +14,9 @@ describeInBrowser("search", (ctx) => {
       await page.fill("#search-query", "fixed point");
       await expect.poll(() => page.locator(".search-results li").count(), { timeout: 10_000 }).toBeGreaterThan(0);
       expect(new URL(page.url()).searchParams.get("q")).toBe("fixed point");
+      expect(await page.locator(".search-status").innerText()).toMatch(
+        /^(1 chapter matches|([2-9]|\d{2,}) chapters match) “fixed point”\.$/,
+      );
       const hrefs = await page
         .locator(".search-results a")
         .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href") ?? ""));
