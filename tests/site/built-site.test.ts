@@ -43,6 +43,18 @@ describe("built site under a sub-path", () => {
     expect(hrefs).toEqual(chapterSlugs.map((s) => `${base}chapters/${s}/`));
   });
 
+  it("the references page labels each source once (2016a, 2016b, …) and lists citing chapters without stray spaces", () => {
+    const { document } = parseHTML(read("references/index.html"));
+    const labels = [...document.querySelectorAll(".reference-label")].map((p) => p.textContent ?? "");
+    expect(new Set(labels).size, "two sources share a label").toBe(labels.length);
+    expect(labels).toContain("van den Oord et al. 2016a");
+    const citing = [...document.querySelectorAll(".reference-list .muted")].map((p) => (p.textContent ?? "").replace(/\s+/g, " ").trim());
+    expect(
+      citing.filter((t) => / [.,]/.test(t) || !t.endsWith(".")),
+      "a space before a comma or full stop, or no full stop",
+    ).toEqual([]);
+  });
+
   it("stylesheets reference only woff2 fonts, within the base, and no other origin", () => {
     const css = readdirSync(join(dir, "_astro")).filter((f) => f.endsWith(".css"));
     expect(css.length).toBeGreaterThan(0);
