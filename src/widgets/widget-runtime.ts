@@ -185,6 +185,10 @@ export async function mountWidget(el: HTMLElement): Promise<WidgetController> {
       notes = [message];
       showNotes();
     },
+    clearNote: () => {
+      notes = [];
+      showNotes();
+    },
     values: () => values,
     reducedMotion: () => reducedMotion.matches,
   }));

@@ -171,6 +171,25 @@ export async function typeIntoNumberBox(ctx: DriverContext) {
   expect(await current(ctx), `${ctx.key}: "." keeps the value`).toBe(max);
   expect(await box.inputValue(), `${ctx.key}: the box shows the kept value`).toBe(String(max));
   expect(await visibleNote(ctx.widget)).toBe(`${p.label}: “.” is not a number; keeping ${showNumber(max)}.`);
+  // The note follows the latest commit: an emptied box puts the value back and takes down the note about earlier text ...
+  for (const key of ["Enter", "Tab"]) {
+    await typeSlowly(ctx.page, box, "1e");
+    await box.press("Enter");
+    expect(await visibleNote(ctx.widget)).toBe(`${p.label}: “1e” is not a number; keeping ${showNumber(max)}.`);
+    await typeSlowly(ctx.page, box, "");
+    await box.press(key);
+    expect(await box.inputValue(), `${ctx.key}: an emptied box shows the kept value after ${key}`).toBe(String(max));
+    expect(await current(ctx)).toBe(max);
+    expect(await visibleNote(ctx.widget), `${ctx.key}: an emptied box (${key}) leaves no note about earlier text`).toBeNull();
+  }
+  // ... and so does a valid number.
+  await typeSlowly(ctx.page, box, "1e");
+  await box.press("Enter");
+  await typeSlowly(ctx.page, box, target);
+  await box.press("Tab");
+  await settled(ctx.widget);
+  expect(await current(ctx)).toBe(Number(target));
+  expect(await visibleNote(ctx.widget), `${ctx.key}: a valid number after “1e” leaves no note`).toBeNull();
 }
 
 const choiceDriver: KindDriver = {

@@ -44,6 +44,7 @@ export const matrixControl: ControlKind<MatrixParam> = {
           typed: (v) => ctx.set(current().map((r, a) => r.map((x, b) => (a === i && b === j ? v : x)))),
           name: entryName(p, i, j),
           reject: ctx.reject,
+          clearNote: ctx.clearNote,
           current: () => current()[i][j],
           step: p.step,
         }),

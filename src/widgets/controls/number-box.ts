@@ -17,6 +17,8 @@ export interface NumberBoxHandlers {
   name: string;
   /** Show a note: the reader committed text that is not a number, and the value stays. */
   reject(message: string): void;
+  /** Take down the note: the reader committed an empty box, which keeps the value and needs no explanation. */
+  clearNote(): void;
   /** The current value, to step from and to restore on Escape. */
   current(): number;
   step: number;
@@ -39,6 +41,8 @@ export function bindNumberBox(input: HTMLInputElement, h: NumberBoxHandlers): Nu
     const parsed = parseTypedNumber(input.value);
     if (parsed.kind === "number") h.typed(parsed.value);
     else if (input.value.trim() !== "") h.reject(`${h.name}: “${echo(input.value)}” is not a number; keeping ${showNumber(h.current())}.`);
+    // An emptied box is put back like Escape, but it was committed: a note about earlier text would now be stale.
+    else h.clearNote();
     // Whatever was taken (clamped, rounded, or nothing), the box now shows it.
     input.value = String(h.current());
     input.removeAttribute("aria-invalid");

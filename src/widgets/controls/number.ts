@@ -23,6 +23,7 @@ export const numberControl: ControlKind<NumberParam> = {
       typed: (v) => ctx.set(v),
       name: p.label,
       reject: ctx.reject,
+      clearNote: ctx.clearNote,
       current: () => ctx.values()[ctx.key] as number,
       step: p.step,
     });

@@ -27,6 +27,7 @@ export const pointControl: ControlKind<PointParam> = {
         typed: (v) => ctx.set({ ...current(), [which]: v }),
         name: `${p.label}, ${which === "row" ? "row" : "column"}`,
         reject: ctx.reject,
+        clearNote: ctx.clearNote,
         current: () => current()[which],
         step: 1,
       });

@@ -24,6 +24,8 @@ export interface ControlContext {
   set(raw: unknown): void;
   /** Tell the reader why an input was not taken (the value stays as it was). */
   reject(message: string): void;
+  /** Take down the note: the reader's latest input kept the value and needs no explanation. */
+  clearNote(): void;
   values(): Values;
   /** Whether the reader asked the system for reduced motion. */
   reducedMotion(): boolean;
