@@ -120,6 +120,11 @@ describeInBrowser("widgets", (ctx) => {
           const note = await visibleNote(widget);
           expect(note, "a note explains the corrections").toBeTruthy();
           expect(note).toContain("bogus");
+          // A corrected choice names its options as the reader sees them on the control.
+          for (const [key, param] of params) {
+            if (param.kind !== "choice") continue;
+            for (const o of param.options) expect(note, `${key}: the note names “${o.label}”`).toContain(`“${o.label}”`);
+          }
           expect(note!.length, "the note echoes outside input only in part").toBeLessThan(200 * params.length + 200);
           await expect
             .poll(async () => (await search(page))[`${w.id}.${params[0][0]}`]?.length ?? 0, {

@@ -128,7 +128,23 @@ describe("other kinds", () => {
     expect(coerceParam(act, "tanh")).toEqual({ value: "tanh" });
     const bad = coerceParam(act, "relu");
     expect(bad.value).toBe("sigmoid");
-    expect(bad.note).toMatch(/not one of sigmoid, tanh/);
+    // Named as the control shows them, with the link's code where it differs.
+    expect(bad.note).toBe("Activation: “relu” is not one of “σ” (sigmoid) or “tanh”; showing “σ”.");
+  });
+
+  it("choice: a note names every option by the label its control shows, commas in labels included", () => {
+    const p = choiceParam({
+      label: "Dilations",
+      options: [
+        { value: "none", label: "none (1, 1, 1, …)" },
+        { value: "plus-one", label: "+1 (1, 2, 3, …)" },
+        { value: "doubling", label: "doubling (1, 2, 4, …)" },
+      ],
+      default: "doubling",
+    });
+    expect(coerceParam(p, "bogus").note).toBe(
+      "Dilations: “bogus” is not one of “none (1, 1, 1, …)” (none), “+1 (1, 2, 3, …)” (plus-one) or “doubling (1, 2, 4, …)” (doubling); showing “doubling (1, 2, 4, …)”.",
+    );
   });
 
   it("choices: known options in the options' order, unknown ones dropped with a note, never empty", () => {

@@ -21,10 +21,21 @@ export function choiceParam<const T extends string>(p: Omit<ChoiceParam<T>, "kin
   return { kind: "choice", ...p };
 }
 
+/**
+ * An option as a note names it: the label the control shows, in quotes (labels
+ * may hold commas), then the link's code for it when that differs, for someone
+ * editing a link: “+1 (1, 2, 3, …)” (plus-one).
+ */
+function optionInWords(o: Option<string>): string {
+  return o.label === o.value ? `“${o.label}”` : `“${o.label}” (${o.value})`;
+}
+
 export function coerceChoice<T extends string>(p: ChoiceParam<T>, raw: unknown): Coerced<T> {
   const text = String(raw ?? "");
   const found = p.options.find((o) => o.value === text);
   if (found) return { value: found.value };
-  const allowed = p.options.map((o) => o.value).join(", ");
-  return { value: p.default, note: `${p.label}: “${echo(raw)}” is not one of ${allowed}; showing ${p.default}.` };
+  const names = p.options.map(optionInWords);
+  const allowed = names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names.at(-1)}` : names[0];
+  const shown = p.options.find((o) => o.value === p.default)?.label ?? p.default;
+  return { value: p.default, note: `${p.label}: “${echo(raw)}” is not one of ${allowed}; showing “${shown}”.` };
 }
