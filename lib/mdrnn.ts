@@ -359,6 +359,32 @@ export function mdrnnSamplingCriticalPath(height: number, width: number, depth: 
   return longest;
 }
 
+/** What sampling an MDRNN one pixel at a time in raster order costs, counted as mdrnnSamplingCriticalPath counts steps. Used in chapter 2.3. */
+export interface MdrnnPixelByPixelSampling {
+  /** Pixels drawn: H·W. */
+  readonly draws: number;
+  /** Unit updates some later draw reads: the d at every position but the last, (H·W − 1)·d. */
+  readonly unitUpdates: number;
+  /** Sequential steps, one per draw and one per update, nothing overlapping: H·W + (H·W − 1)·d. */
+  readonly steps: number;
+}
+
+/**
+ * Steps to sample an H×W image from a d-layer MDRNN one pixel at a time: draw x(r, c), then the d updates at (r, c) one layer after the other, then the next pixel; the d updates after the last draw are left out, since no draw reads them. Used in chapter 2.3.
+ *
+ * Every other state is read by a later draw: h_d(r, c) by x(r, c + 1) or
+ * x(r + 1, c), and each lower layer by the one above it. So the count is
+ * H·W·(d + 1) − d, against mdrnnSamplingCriticalPath's (H + W − 2)(d + 1) + 1
+ * for drawing whole anti-diagonals (the tests recount both on the graph).
+ * Same argument checks as mdrnnUnitSteps.
+ */
+export function mdrnnPixelByPixelSampling(height: number, width: number, depth: number): MdrnnPixelByPixelSampling {
+  requireGrid(height, width, depth);
+  const draws: number = height * width;
+  const unitUpdates: number = (draws - 1) * depth;
+  return { draws, unitUpdates, steps: draws + unitUpdates };
+}
+
 /** Arguments of mdrnnActivationCount: image size, units per layer position k, depth d. Used in chapter 2.3. */
 export interface ActivationCountOptions {
   readonly height: number;

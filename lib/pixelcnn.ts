@@ -377,6 +377,16 @@ export function pixelCnnSequentialOperations(masks: readonly Mask[], height: num
   return { training: longest, samplingNetworkEvaluations: height * width, samplingSteps: height * width * d };
 }
 
+// A stack that can sample (its first layer must not read the pixel being drawn) on an H×W image.
+function requireSampling(masks: unknown, height: unknown, width: unknown): readonly Mask[] {
+  const ms: readonly Mask[] = requireMasks(masks);
+  if (ms[0] !== "A")
+    throw new RangeError(`masks[0] must be "A" to sample (a mask B first layer reads the pixel being drawn), got "${ms[0]}"`);
+  requireIntegerInRange("height", height, 1, MAX_IMAGE_SIZE);
+  requireIntegerInRange("width", width, 1, MAX_IMAGE_SIZE);
+  return ms;
+}
+
 /**
  * Sequential steps to sample a whole H×W image from a masked stack when every step runs all it can: one step per unit update and one per drawn pixel; `masks` first layer first, and the first must be A. Used in chapter 2.3.
  *
@@ -392,11 +402,7 @@ export function pixelCnnSequentialOperations(masks: readonly Mask[], height: num
  * RangeError, as do the errors of pixelCnnSequentialOperations.
  */
 export function pixelCnnSamplingCriticalPath(masks: readonly Mask[], height: number, width: number): number {
-  const ms: readonly Mask[] = requireMasks(masks);
-  if (ms[0] !== "A")
-    throw new RangeError(`masks[0] must be "A" to sample (a mask B first layer reads the pixel being drawn), got "${ms[0]}"`);
-  requireIntegerInRange("height", height, 1, MAX_IMAGE_SIZE);
-  requireIntegerInRange("width", width, 1, MAX_IMAGE_SIZE);
+  const ms: readonly Mask[] = requireSampling(masks, height, width);
   const plane: number = height * width;
   const draw: Int32Array = new Int32Array(plane); // steps on the longest path ending with the draw of x(r, c)
   const unit: Int32Array = new Int32Array(ms.length * plane); // the same for each unit, layer-major
@@ -423,6 +429,40 @@ export function pixelCnnSamplingCriticalPath(masks: readonly Mask[], height: num
     }
   }
   return longest;
+}
+
+/**
+ * Steps to sample an H×W image from a masked stack one pixel at a time, as the usual sampler does: for each pixel in raster order, the network's d layers one after the other (one step each, over every position at once), then the draw (one step): H·W·(d + 1). Used in chapter 2.3.
+ *
+ * pixelCnnSequentialOperations' layer steps plus one step per draw, the way
+ * pixelCnnSamplingCriticalPath counts draws. Same argument checks as
+ * pixelCnnSamplingCriticalPath.
+ */
+export function pixelCnnPixelByPixelSamplingSteps(masks: readonly Mask[], height: number, width: number): number {
+  const ms: readonly Mask[] = requireSampling(masks, height, width);
+  return height * width * (ms.length + 1);
+}
+
+/**
+ * For each row of an H×W image from the top, how many of its outputs have an empty receptive field after `masks` (every path of live taps leaves the image, as in pixelCnnReceptiveField), up to the last row that has one; [] when no field is empty. Used in chapter 2.3.
+ *
+ * Found by propagating every output's field. A first layer of mask A leaves
+ * the top-left output nothing; mask A in every layer drifts left as it
+ * deepens and empties longer runs at the start of the top rows (chapter 2.3's
+ * example). Same argument checks as pixelCnnReceptiveField.
+ */
+export function pixelCnnEmptyFieldRows(masks: readonly Mask[], height: number, width: number): number[] {
+  const ms: readonly Mask[] = requireMasks(masks);
+  requireIntegerInRange("height", height, 1, MAX_IMAGE_SIZE);
+  requireIntegerInRange("width", width, 1, MAX_IMAGE_SIZE);
+  const perRow: number[] = [];
+  for (let r = 0; r < height; r++) {
+    let empty: number = 0;
+    for (let c = 0; c < width; c++) if (propagate(ms, height, width, r, c).indexOf(1) < 0) empty++;
+    perRow.push(empty);
+  }
+  while (perRow.length > 0 && perRow[perRow.length - 1] === 0) perRow.pop();
+  return perRow;
 }
 
 /**

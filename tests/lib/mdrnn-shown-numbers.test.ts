@@ -12,6 +12,7 @@ import {
   mdrnnActivationCount,
   mdrnnConnections,
   mdrnnCriticalPath,
+  mdrnnPixelByPixelSampling,
   mdrnnSamplingCriticalPath,
   mdrnnScheduleSteps,
   mdrnnWavefront,
@@ -20,7 +21,9 @@ import {
   maskSchedule,
   maskTaps,
   pixelCnnConnections,
+  pixelCnnEmptyFieldRows,
   pixelCnnInteriorCounts,
+  pixelCnnPixelByPixelSamplingSteps,
   pixelCnnSamplingCriticalPath,
   pixelCnnSequentialOperations,
   pixelCnnView,
@@ -63,7 +66,8 @@ describe("chapter 2.3: the numbers in the prose", () => {
     expect(pixelCnnSequentialOperations(aThenB, H, W).training).toBe(d);
     expect(pixelCnnSequentialOperations(aThenB, big, big).training).toBe(d);
     expect(pixelCnnSequentialOperations(aThenB, H, W).samplingNetworkEvaluations).toBe(1024);
-    expect(shown(H * W)).toBe("1 024");
+    expect(shown(mdrnnPixelByPixelSampling(H, W, d).draws)).toBe("1 024");
+    expect(mdrnnPixelByPixelSampling(H, W, d).draws).toBe(H * W);
   });
 
   it("the wavefront figure's default takes H + W + d − 2 = 12 steps", () => {
@@ -144,7 +148,7 @@ describe("chapter 2.3: the numbers in the prose", () => {
     expect(Math.max(...fieldLarger.map(([, c]) => c))).toBe(12);
   });
 
-  it("mask A in every layer on the figure's 12 × 16 image: empty fields exactly at c + 2r < d (0-based); at d = 12 runs of 12, 10, …, 2", () => {
+  it("mask A in every layer on the figure's 12 × 16 image: empty fields exactly at c + 2r < d (0-based); at d = 12 runs of 12, 10, …, 2 in rows 1–6", () => {
     // Hand-derived: a path of d taps has u ≤ r up-steps (each may move one
     // column right) and d − u left steps, and the column must stay ≥ 0: some
     // path stays in the image iff c + u − (d − u) ≥ 0 for u = min(r, d), i.e.
@@ -152,10 +156,9 @@ describe("chapter 2.3: the numbers in the prose", () => {
     // right edge here: alternating right and left steps keeps within one
     // column of c.) Checked at every depth the figure allows.
     expect([COMPARE_ROWS, COMPARE_COLS]).toEqual([12, 16]);
-    let perRow: number[] = [];
     for (let depth = 1; depth <= 12; depth++) {
       const masks = maskSchedule(depth, "all-A");
-      perRow = [];
+      const perRow: number[] = [];
       for (let r = 0; r < COMPARE_ROWS; r++) {
         let n = 0;
         for (let c = 0; c < COMPARE_COLS; c++) {
@@ -163,11 +166,15 @@ describe("chapter 2.3: the numbers in the prose", () => {
           expect(empty, `d = ${depth}, (${r}, ${c})`).toBe(c + 2 * r < depth);
           if (empty) n++;
         }
-        if (n > 0) perRow.push(n);
+        perRow.push(n);
       }
+      // The chapter's call: rows counted from the top, up to the last with an empty field (c + 2r < d: only top rows have one).
+      expect(pixelCnnEmptyFieldRows(masks, COMPARE_ROWS, COMPARE_COLS), `d = ${depth}`).toEqual(perRow.filter((n) => n > 0));
     }
-    // perRow now holds depth 12, the chapter's example.
-    expect(perRow.map(shown)).toEqual(["12", "10", "8", "6", "4", "2"]);
+    // The chapter's example, d = 12: a run at the start of each of the first six rows.
+    const shownRows = pixelCnnEmptyFieldRows(maskSchedule(12, "all-A"), COMPARE_ROWS, COMPARE_COLS);
+    expect(shownRows.map(shown)).toEqual(["12", "10", "8", "6", "4", "2"]);
+    expect(shownRows.length).toBe(6);
   });
 
   it("exercise 2: the busiest wavefront steps and the average", () => {
@@ -185,10 +192,18 @@ describe("chapter 2.3: the numbers in the prose", () => {
     expect(formatInteger(Math.round(steps.rasterScan / steps.wavefront))).toBe("117");
   });
 
-  it("exercise 5: sampling on anti-diagonals, (H + W − 2)(d + 1) + 1 = 559, against HW(d + 1) = 9 216", () => {
+  it("exercise 5: sampling on anti-diagonals, (H + W − 2)(d + 1) + 1 = 559, against HW + (HW − 1)d = 9 208 one pixel at a time", () => {
     expect(mdrnnSamplingCriticalPath(H, W, d)).toBe((H + W - 2) * (d + 1) + 1);
     expect(mdrnnSamplingCriticalPath(H, W, d)).toBe(559);
-    expect(shown(H * W * (d + 1))).toBe("9 216");
+    const byPixel = mdrnnPixelByPixelSampling(H, W, d).steps;
+    expect(byPixel).toBe(H * W + (H * W - 1) * d);
+    expect(shown(byPixel)).toBe("9 208");
+  });
+
+  it("a PixelCNN sampled one pixel at a time: d layer steps and a draw per pixel, HW(d + 1) = 9 216", () => {
+    const byPixel = pixelCnnPixelByPixelSamplingSteps(aThenB, H, W);
+    expect(byPixel).toBe(H * W * (d + 1));
+    expect(shown(byPixel)).toBe("9 216");
   });
 
   it("exercise 5: a PixelCNN (A then B) sampled by fronts 2r + c takes (2H + W − 2)(d + 1) = 846 steps, about 1.5 times the MDRNN's", () => {

@@ -10,7 +10,9 @@ import {
   maskTaps,
   pixelCnnBlindSpot,
   pixelCnnConnections,
+  pixelCnnEmptyFieldRows,
   pixelCnnInteriorCounts,
+  pixelCnnPixelByPixelSamplingSteps,
   pixelCnnReceptiveField,
   pixelCnnSamplingCriticalPath,
   pixelCnnSequentialOperations,
@@ -530,6 +532,51 @@ describe("pixelCnnSamplingCriticalPath", () => {
     expect(() => pixelCnnSamplingCriticalPath(["A"], 0, 4)).toThrow("height must be an integer ≥ 1, got 0");
     expect(() => pixelCnnSamplingCriticalPath(["A"], 4, 1.5)).toThrow("width must be an integer, got 1.5");
     expect(() => pixelCnnSamplingCriticalPath([], 4, 4)).toThrow("masks must hold 1 to 64 layers, got 0");
+  });
+});
+
+describe("pixelCnnPixelByPixelSamplingSteps", () => {
+  it("is the layer steps of pixel-by-pixel sampling plus one draw per pixel, H·W·(d + 1), never below drawing fronts", () => {
+    const firstA: fc.Arbitrary<Mask[]> = masksArb.map((ms) => ["A", ...ms.slice(1)]);
+    fc.assert(
+      fc.property(firstA, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 }), (masks, h, w) => {
+        const n: number = pixelCnnPixelByPixelSamplingSteps(masks, h, w);
+        const s = pixelCnnSequentialOperations(masks, h, w);
+        expect(n).toBe(s.samplingSteps + s.samplingNetworkEvaluations);
+        expect(n).toBe(h * w * (masks.length + 1));
+        expect(n).toBeGreaterThanOrEqual(pixelCnnSamplingCriticalPath(masks, h, w));
+      }),
+      { seed: 1606, numRuns: 150 },
+    );
+    expect(() => pixelCnnPixelByPixelSamplingSteps(["B"], 4, 4)).toThrow('masks[0] must be "A" to sample');
+    expect(() => pixelCnnPixelByPixelSamplingSteps(["A"], 4, 0)).toThrow("width must be an integer ≥ 1, got 0");
+  });
+});
+
+describe("pixelCnnEmptyFieldRows", () => {
+  // By path enumeration, pixel by pixel.
+  function bruteRows(masks: readonly Mask[], h: number, w: number): number[] {
+    const rows: number[] = [];
+    for (let r = 0; r < h; r++) {
+      let n: number = 0;
+      for (let c = 0; c < w; c++) if (count(bruteForceField(masks, h, w, r, c)) === 0) n++;
+      rows.push(n);
+    }
+    return rows.slice(0, rows.findLastIndex((n) => n > 0) + 1);
+  }
+
+  it("counts, row by row, the outputs every path of taps leads out of the image (path enumeration)", () => {
+    fc.assert(
+      fc.property(masksArb, fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 8 }), (masks, h, w) => {
+        expect(pixelCnnEmptyFieldRows(masks, h, w)).toEqual(bruteRows(masks, h, w));
+      }),
+      { seed: 1606, numRuns: 300 },
+    );
+  });
+
+  it("is empty for a stack of mask B alone (the centre tap always stays inside), and [1] for one mask A layer", () => {
+    expect(pixelCnnEmptyFieldRows(["B", "B", "B"], 6, 6)).toEqual([]);
+    expect(pixelCnnEmptyFieldRows(["A"], 6, 6)).toEqual([1]);
   });
 });
 
