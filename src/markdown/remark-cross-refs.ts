@@ -13,7 +13,7 @@ import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { chapterPath, joinBase } from "../paths";
 import { equationId, indexEquations, readChapterSources, type EquationEntry } from "./equation-index";
-import { where } from "./source-position";
+import { errorAt } from "./source-position";
 
 interface Options {
   base: string;
@@ -51,7 +51,7 @@ export function remarkCrossRefs(options: Options) {
       if (!match || !parent || position === undefined) return;
       const entry = index.get(match[1]);
       if (!entry || entry.slug !== slug) {
-        throw new Error(`${where(file, node)}: equation label "${match[1]}" was not indexed; put $$ on lines of their own.`);
+        throw errorAt(file, node.position?.start, `equation label "${match[1]}" was not indexed; put $$ on lines of their own.`);
       }
       const tagged = (tex: string) => tex.replace(match[0], `\\tag{${entry.number}}`);
       node.value = tagged(node.value);
@@ -73,7 +73,7 @@ export function remarkCrossRefs(options: Options) {
         const label = node.url.slice(3);
         const entry = index.get(label);
         if (!entry) {
-          throw new Error(`${where(file, node)}: reference to unknown equation "${label}".`);
+          throw errorAt(file, node.position?.start, `reference to unknown equation "${label}".`);
         }
         const page = entry.slug === slug ? "" : joinBase(options.base, chapterPath(entry.slug));
         node.url = `${page}#${equationId(label)}`;

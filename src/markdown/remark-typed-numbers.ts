@@ -8,17 +8,32 @@
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import { where } from "./source-position";
+import { errorAt, type SourcePoint } from "./source-position";
 
 const TYPED_RESULT = /\d\.\d{3,}/;
+
+/**
+ * Where the text `typed`, found at `index` of a text node's value, stands in
+ * the source: a paragraph's text spans its lines, without their indentation.
+ */
+function placeOf(file: VFile, start: SourcePoint, value: string, index: number, typed: string): SourcePoint {
+  const before = value.slice(0, index).split("\n");
+  const line = start.line + before.length - 1;
+  const sourceLine = String(file.value ?? "").split(/\r?\n/)[line - 1] ?? "";
+  const found = sourceLine.indexOf(typed, before.length === 1 ? (start.column ?? 1) - 1 : 0);
+  return { line, column: found < 0 ? undefined : found + 1 };
+}
 
 export function remarkTypedNumbers() {
   return function transform(tree: Root, file: VFile) {
     visit(tree, "text", (node) => {
-      const typed = TYPED_RESULT.exec(node.value)?.[0];
-      if (typed === undefined) return;
-      throw new Error(
-        `${where(file, node)}: the number ${typed} is typed in the text; a computed number comes from lib through an MDX expression, such as {formatFixed(value, 4)} (CONTRIBUTING.md, "Numbers").`,
+      const match = TYPED_RESULT.exec(node.value);
+      if (match === null) return;
+      const start = node.position?.start;
+      throw errorAt(
+        file,
+        start && placeOf(file, start, node.value, match.index, match[0]),
+        `the number ${match[0]} is typed in the text; a computed number comes from lib through an MDX expression, such as {formatFixed(value, 4)} (CONTRIBUTING.md, "Numbers").`,
       );
     });
   };

@@ -34,6 +34,24 @@ function buildWith(chapter: string | undefined, outDir?: string): Promise<{ stat
   return buildSite({ cwd: dir, base: "/csc413/", outDir });
 }
 
+/** "line:column" (1-based) of the first `text` in a chapter. */
+function placeOf(chapter: string, text: string): string {
+  const lines = chapter.split("\n");
+  const line = lines.findIndex((l) => l.includes(text));
+  return `${line + 1}:${lines[line].indexOf(text) + 1}`;
+}
+
+/**
+ * Under the message, Vite ("file:") and Astro ("Location:") print where the
+ * error is from the thrown error's line and column; without them they print
+ * "undefined:undefined" and "0:0".
+ */
+function expectPlaced(output: string, place: string) {
+  expect(output).not.toMatch(/undefined|\.mdx:0:0/);
+  expect(output).toMatch(new RegExp(`file: \\S*content/chapters/9-9-broken\\.mdx:${place}\\b`));
+  expect(output).toMatch(new RegExp(`Location:\\s+\\S*content/chapters/9-9-broken\\.mdx:${place}\\b`));
+}
+
 const frontmatter = '---\ntitle: Broken on purpose\nsection: "9.9"\nsummary: A chapter that must not build.\norder: 99\n---\n';
 
 // Eight real builds side by side on a small machine: each may take minutes.
@@ -59,20 +77,31 @@ describe("a broken chapter fails the build and names the file", { timeout: 600_0
   });
 
   it.concurrent("invalid TeX", async () => {
-    const { status, output } = await buildWith(`${frontmatter}\nSome math: $\\frac{1}{$ and more.\n\n$$\nx = \\nosuchmacro\n$$\n`);
+    const labelled = "x = 1 \\label{broken-eq} + \\nosuchmacro";
+    const chapter = `${frontmatter}\nSome math: $\\frac{1}{$ and more.\n\n$$\n${labelled}\n$$\n`;
+    const { status, output } = await buildWith(chapter);
     expect(status).not.toBe(0);
-    // Both formulas, each with its file and line: inline on line 8, display on 10.
-    expect(output).toMatch(/content\/chapters\/9-9-broken\.mdx:8: KaTeX parse error/);
-    expect(output).toMatch(/content\/chapters\/9-9-broken\.mdx:10: KaTeX parse error: Undefined control sequence: \\nosuchmacro/);
+    // Both formulas, each with its file, line and column in the chapter as written: the inline
+    // one ends too early (at its closing $), the display one at the unknown macro after its label.
+    const inline = placeOf(chapter, "$ and more");
+    const display = placeOf(chapter, "\\nosuchmacro");
+    expect(output).toContain(`content/chapters/9-9-broken.mdx:${inline}: KaTeX parse error: Unexpected end of input`);
+    expect(output).toContain(`content/chapters/9-9-broken.mdx:${display}: KaTeX parse error: Undefined control sequence: \\nosuchmacro`);
     expect(output).toContain("\\frac{1}{");
+    // The author's TeX, not the \tag{1} that numbers the equation.
+    expect(output).toContain(labelled);
+    expect(output).not.toContain("\\tag");
+    expectPlaced(output, inline);
   });
 
   it.concurrent("a KaTeX strict-mode warning", async () => {
     // Unicode text in math mode is only a warning in KaTeX's default mode.
-    const { status, output } = await buildWith(`${frontmatter}\nMath: $x = é$.\n`);
+    const chapter = `${frontmatter}\nMath: $x = é$.\n`;
+    const { status, output } = await buildWith(chapter);
     expect(status).not.toBe(0);
     expect(output).toMatch(/content\/chapters\/9-9-broken\.mdx/);
     expect(output).toMatch(/strict|LaTeX-incompatible|unicode/i);
+    expectPlaced(output, placeOf(chapter, "é"));
   });
 
   it.concurrent("invalid TeX in a <Tex> formula with computed numbers", async () => {
@@ -83,15 +112,19 @@ describe("a broken chapter fails the build and names the file", { timeout: 600_0
   });
 
   it.concurrent("an unknown equation reference", async () => {
-    const { status, output } = await buildWith(`${frontmatter}\nAs in [](eq:no-such-equation).\n`);
+    const chapter = `${frontmatter}\nAs in [](eq:no-such-equation).\n`;
+    const { status, output } = await buildWith(chapter);
     expect(status).not.toBe(0);
     expect(output).toMatch(/9-9-broken\.mdx:\d+: reference to unknown equation "no-such-equation"/);
+    expectPlaced(output, placeOf(chapter, "[](eq:"));
   });
 
   it.concurrent("a computed number typed in the text", async () => {
-    const { status, output } = await buildWith(`${frontmatter}\nThe fixed point is 0.6590 here.\n`);
+    const chapter = `${frontmatter}\nThe fixed point is 0.6590 here.\n`;
+    const { status, output } = await buildWith(chapter);
     expect(status).not.toBe(0);
     expect(output).toMatch(/9-9-broken\.mdx:\d+: the number 0\.6590 is typed in the text/);
+    expectPlaced(output, placeOf(chapter, "0.6590"));
   });
 
   it.concurrent("a dangling link and a dangling anchor", async () => {

@@ -14,6 +14,22 @@ describe("remarkTypedNumbers", () => {
     expect(() => run(tree)).toThrow(/\/course\/content\/chapters\/1-1-a\.mdx:12: the number 0\.2247 is typed in the text/);
   });
 
+  it("names the line and column of the number itself, in a paragraph over several indented lines", () => {
+    // A list item's paragraph: its text starts at line 1, column 4, and its second line loses its indentation.
+    const source = "1. First line of an item,\n   its second line: 0.2247 per layer.\n";
+    const node = { type: "text", value: "First line of an item,\nits second line: 0.2247 per layer.", position: at(1) };
+    node.position.start.column = 4;
+    let thrown: unknown;
+    try {
+      remarkTypedNumbers()(paragraph(node), new VFile({ path: "/course/x.mdx", value: source }));
+    } catch (error) {
+      thrown = error;
+    }
+    const column = source.split("\n")[1].indexOf("0.2247") + 1;
+    expect(thrown).toMatchObject({ line: 2, column });
+    expect(String(thrown)).toMatch(/x\.mdx:2: the number 0\.2247/);
+  });
+
   it("looks inside emphasis, links, tables and components' children", () => {
     const nested = { type: "text", value: "about 1.618", position: at(3) };
     const trees = [
