@@ -1,14 +1,15 @@
 import { readdirSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
+import { withMathAsText } from "./math-text";
 
 /**
  * What the search index leaves out: KaTeX's visual markup and the TeX source
- * (a result's excerpt would show "\\tfrac14"); formulas are indexed by the
- * text of their MathML, "σ′(x)=σ(x)(1−σ(x))", which reads as it looks. Also
- * left out: plots, code listings, data tables and navigation.
+ * (a result's excerpt would show "\\tfrac14"); formulas are indexed by their
+ * MathML as a line of text, "σ′(x) = e^(−x)/(1+e^(−x))^2" (see math-text.ts).
+ * Also left out: plots, code listings, data tables and navigation.
  */
 export const SEARCH_EXCLUDE = [
   ".katex-html",
@@ -31,18 +32,32 @@ export function searchIndex(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const { index, errors } = await pagefind.createIndex({ excludeSelectors: SEARCH_EXCLUDE, forceLanguage: "en" });
         if (!index) throw new Error(`search index: ${errors.join("; ")}`);
-        const added = await index.addDirectory({ path: outDir });
-        if (added.errors.length > 0) throw new Error(`search index: ${added.errors.join("; ")}`);
+        // The index reads each page with its formulas as text; the pages themselves keep their MathML.
+        const pages = htmlFiles(outDir);
+        for (const file of pages) {
+          const added = await index.addHTMLFile({
+            sourcePath: relative(outDir, file),
+            content: withMathAsText(readFileSync(file, "utf8")),
+          });
+          if (added.errors.length > 0) throw new Error(`search index: ${relative(outDir, file)}: ${added.errors.join("; ")}`);
+        }
         const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
         if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
         await pagefind.close();
         const removed = pruneSearchFiles(`${outDir}/pagefind`);
         logger.info(
-          `indexed ${added.page_count} page(s) for search; left out ${removed.length} file(s) of Pagefind's own UI, which the site does not use`,
+          `read ${pages.length} page(s) for search; left out ${removed.length} file(s) of Pagefind's own UI, which the site does not use`,
         );
       },
     },
   };
+}
+
+/** Every HTML file under `dir`. */
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".html"))
+    .map((name) => join(dir, name));
 }
 
 /**

@@ -44,6 +44,11 @@ describeInBrowser("search", (ctx) => {
       const excerpts = await page.locator(".search-results p").allInnerTexts();
       expect(excerpts.join(" ")).toContain("sech");
       expect(excerpts.join(" "), "no TeX source in excerpts").not.toMatch(/\\[a-z]+/);
+      // A formula in an excerpt keeps its superscript apart: e^(−x), not "e−x".
+      await page.fill("#search-query", "logistic sigmoid");
+      await expect
+        .poll(async () => (await page.locator(".search-results p").allInnerTexts()).join(" "), { timeout: 10_000 })
+        .toContain("1/(1+e^(−x))");
     });
   });
 
