@@ -5,7 +5,7 @@
  * in more than colour. `pickCells` makes a drawn grid an input: click or tap
  * a cell, or focus the grid and move with the arrow keys.
  */
-import type { Cell } from "./params";
+import { resolveBound, type Cell, type PointParam } from "./params";
 import { px, svg, type SvgNode } from "./svg";
 
 export interface CellStyle {
@@ -131,13 +131,37 @@ export function cellGrid<K extends string>(panels: GridPanel<K>[], styles: Recor
   );
 }
 
+export interface PickOptions {
+  current: Cell;
+  rows: number;
+  cols: number;
+  pick(cell: Cell): void;
+  /** What the reader picks, as the control beside the figure names it ("Output pixel"); the grid's name adds "on the figure". */
+  label: string;
+  /** The picked cell in the chapter's words; "row 8, column 3" unless given. */
+  valueText?(cell: Cell): string;
+}
+
 /**
  * Make the pickable cells of a drawn grid an input: a click or tap picks a
  * cell; with the grid focused, the arrow keys move the pick (Home/End: first
  * and last column). Returns the teardown.
+ *
+ * To assistive technology the grid is a slider over the cells in raster
+ * order: ARIA has no two-dimensional value control, and a slider is
+ * focusable, has a name and a value, and is announced when the value
+ * changes. Its value text names the cell, so Up and Down, which move by a
+ * whole row, read as what they do.
  */
-export function pickCells(root: SVGSVGElement, options: { current: Cell; rows: number; cols: number; pick(cell: Cell): void }): () => void {
+export function pickCells(root: SVGSVGElement, options: PickOptions): () => void {
+  const { current, rows, cols } = options;
   root.setAttribute("tabindex", "0");
+  root.setAttribute("role", "slider");
+  root.setAttribute("aria-label", `${options.label}, on the figure`);
+  root.setAttribute("aria-valuemin", "1");
+  root.setAttribute("aria-valuemax", String(rows * cols));
+  root.setAttribute("aria-valuenow", String((current.row - 1) * cols + current.col));
+  root.setAttribute("aria-valuetext", options.valueText?.(current) ?? `row ${current.row}, column ${current.col}`);
   const onClick = (event: Event) => {
     const target = (event.target as Element).closest("[data-cell]");
     if (!target) return;
@@ -164,4 +188,21 @@ export function pickCells(root: SVGSVGElement, options: { current: Cell; rows: n
     root.removeEventListener("click", onClick);
     root.removeEventListener("keydown", onKey);
   };
+}
+
+/** `pickCells` on a grid of the cells a point parameter ranges over, named by it. */
+export function pickPoint(
+  root: SVGSVGElement,
+  param: PointParam,
+  values: Record<string, unknown>,
+  current: Cell,
+  pick: (cell: Cell) => void,
+) {
+  return pickCells(root, {
+    current,
+    rows: resolveBound(param.rows, values),
+    cols: resolveBound(param.cols, values),
+    label: param.label,
+    pick,
+  });
 }

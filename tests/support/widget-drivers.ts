@@ -366,6 +366,15 @@ const pointDriver: KindDriver = {
     const expected = { row: now.row, col: now.col + (key === "ArrowLeft" ? -1 : 1) };
     await expectChange(ctx, `${key} on the focused figure`, () => ctx.page.keyboard.press(key), expected);
     await expectFocus(ctx.page, ctx.widget.locator(".figure-plot svg[tabindex]").first(), `${key} on the figure`);
+    // A control, not a focusable image: named for what it picks, its value the picked cell.
+    const picker = ctx.widget.getByRole("slider", {
+      name: `${(ctx.param as Extract<Param, { kind: "point" }>).label}, on the figure`,
+      exact: true,
+    });
+    expect(await picker.count(), `${ctx.key}: the figure is a slider named for what it picks`).toBe(1);
+    expect(await picker.getAttribute("aria-valuetext"), `${ctx.key}: its value is the picked cell`).toBe(
+      `row ${expected.row}, column ${expected.col}`,
+    );
     const row = control(ctx).locator(`input[name="${ctx.key}-row"]`);
     const target = expected.row > 1 ? expected.row - 1 : expected.row + 1;
     await expectChange(

@@ -8,7 +8,7 @@
 import { formatInteger } from "../../../lib/format";
 import { compareContexts, type ContextComparison } from "../../../lib/mdrnn";
 import { maskSchedule, type MaskSchedule } from "../../../lib/pixelcnn";
-import { cellGrid, pickCells, type CellStyle } from "../cell-grid";
+import { cellGrid, pickPoint, type CellStyle } from "../cell-grid";
 import { defineFigure } from "../figure-spec";
 import { choiceParam, numberParam, pointParam } from "../params";
 import { plural, runs } from "../words";
@@ -36,6 +36,8 @@ const span = (what: string, upTo: number) => (upTo === 1 ? `${what} 1` : `${what
 
 const SCHEDULE_TEXT: Record<MaskSchedule, string> = { "A-then-B": "mask A, then mask B", "all-A": "mask A in every layer" };
 
+const PIXEL = pointParam({ label: "Pixel to predict", rows: COMPARE_ROWS, cols: COMPARE_COLS, default: { row: 8, col: 8 } });
+
 export default defineFigure({
   id: "mdrnn-vs-pixelcnn",
   title: "MDRNN context and PixelCNN receptive field of the same pixel",
@@ -50,7 +52,7 @@ export default defineFigure({
       ],
       default: "A-then-B",
     }),
-    pixel: pointParam({ label: "Pixel to predict", rows: COMPARE_ROWS, cols: COMPARE_COLS, default: { row: 8, col: 8 } }),
+    pixel: PIXEL,
   },
   key: (Object.keys(STYLES) as Category[]).map((k) => ({
     kind: "swatch" as const,
@@ -120,7 +122,7 @@ export default defineFigure({
     return { columns: ["row", "MDRNN sees (columns)", "PixelCNN sees (columns)", "PixelCNN only (columns)"], rows };
   },
   interact(svg, { values, set }) {
-    return pickCells(svg, { current: values.pixel, rows: COMPARE_ROWS, cols: COMPARE_COLS, pick: (pixel) => set({ pixel }) });
+    return pickPoint(svg, PIXEL, values, values.pixel, (pixel) => set({ pixel }));
   },
   code: [
     { file: "src/figures/mdrnn/mdrnn-vs-pixelcnn.figure.ts" },

@@ -15,7 +15,7 @@ import {
   type Mask,
   type MaskSchedule,
 } from "../../../lib/pixelcnn";
-import { cellGrid, pickCells, type CellStyle } from "../cell-grid";
+import { cellGrid, pickPoint, type CellStyle } from "../cell-grid";
 import { defineFigure } from "../figure-spec";
 import type { KeyEntry } from "../key";
 import { choiceParam, numberParam, pointParam, type Cell } from "../params";
@@ -66,6 +66,8 @@ function interiorSentence(depth: number, schedule: MaskSchedule, pixel: Cell): s
   return `The border cuts this pixel's field; an interior pixel (at least ${depth} row${depth === 1 ? "" : "s"} below the top and ${depth} column${depth === 1 ? "" : "s"} from each side) has ${sizes}.`;
 }
 
+const PIXEL = pointParam({ label: "Output pixel", rows: IMAGE_ROWS, cols: IMAGE_COLS, default: { row: 8, col: 8 } });
+
 export default defineFigure({
   id: "receptive-field",
   title: "Receptive field and blind spot of a PixelCNN output pixel",
@@ -81,7 +83,7 @@ export default defineFigure({
       ],
       default: "A-then-B",
     }),
-    pixel: pointParam({ label: "Output pixel", rows: IMAGE_ROWS, cols: IMAGE_COLS, default: { row: 8, col: 8 } }),
+    pixel: PIXEL,
   },
   key({ schedule }): KeyEntry[] {
     const shown: Category[] =
@@ -128,7 +130,7 @@ export default defineFigure({
     return { columns: ["row", "receptive field (columns)", "blind spot (columns)"], rows };
   },
   interact(svg, { values, set }) {
-    return pickCells(svg, { current: values.pixel, rows: IMAGE_ROWS, cols: IMAGE_COLS, pick: (pixel) => set({ pixel }) });
+    return pickPoint(svg, PIXEL, values, values.pixel, (pixel) => set({ pixel }));
   },
   code: [
     { file: "src/figures/pixelcnn/receptive-field.figure.ts" },

@@ -43,6 +43,8 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 /** Position labels under the input row: 1 and every 8th. */
 const POSITION_TICKS = [1, 8, 16, 24, 32].filter((p) => p <= GRAPH_LENGTH);
 
+const POSITION = numberParam({ label: "Output position", min: 1, max: GRAPH_LENGTH, step: 1, default: GRAPH_LENGTH, integer: true });
+
 export default defineFigure({
   id: "wavenet-dependency-graph",
   title: "What one output of a causal convolution stack depends on",
@@ -58,7 +60,7 @@ export default defineFigure({
       ],
       default: "doubling",
     }),
-    position: numberParam({ label: "Output position", min: 1, max: GRAPH_LENGTH, step: 1, default: GRAPH_LENGTH, integer: true }),
+    position: POSITION,
   },
   key: [
     { kind: "swatch", label: "the output", color: "var(--c-cell-ink)" },
@@ -226,6 +228,8 @@ export default defineFigure({
       current: { row: 1, col: values.position },
       rows: 1,
       cols: GRAPH_LENGTH,
+      label: POSITION.label,
+      valueText: (cell) => `${cell.col} of ${GRAPH_LENGTH}`,
       pick: (cell) => set({ position: cell.col }),
     });
   },

@@ -50,7 +50,7 @@ describeInBrowser(`chapter ${SLUG}`, (ctx) => {
     }
   });
 
-  it("#fig-graph: with the graph focused, the arrow keys, Home and End move the output", async () => {
+  it("#fig-graph: with the graph focused, the arrow keys, Home and End move the output, and the graph says which", async () => {
     const { page, widget, problems, close } = await openWidget(ctx().browser, `${href()}?fig-graph.position=10`, "fig-graph");
     try {
       const svg = widget.locator(".figure-plot svg[tabindex]");
@@ -66,6 +66,11 @@ describeInBrowser(`chapter ${SLUG}`, (ctx) => {
       await expect.poll(async () => (await valueOf(widget)).position).toBe(32);
       // The focus stays on the redrawn graph, so the keys keep working.
       expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe("svg");
+      // To a screen reader the graph is a slider over the output positions, its value the one picked.
+      const graph = widget.getByRole("slider", { name: "Output position, on the figure", exact: true });
+      expect(await graph.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await graph.getAttribute("aria-valuetext")).toBe("32 of 32");
+      expect(await graph.getAttribute("aria-valuenow")).toBe("32");
       expect(problems).toEqual([]);
     } finally {
       await close();

@@ -139,6 +139,8 @@ describeInBrowser(`chapter ${SLUG}`, (ctx) => {
       await expect.poll(async () => (await valueOf(widget)).pixel).toEqual({ row: 4, col: 3 });
       await page.keyboard.press("End");
       await expect.poll(async () => (await valueOf(widget)).pixel).toEqual({ row: 4, col: 16 });
+      const grids = widget.getByRole("slider", { name: "Pixel to predict, on the figure", exact: true });
+      expect(await grids.getAttribute("aria-valuetext"), "the two grids are one control, its value the pixel").toBe("row 4, column 16");
       // The last column has nothing to its right: nothing only the PixelCNN sees.
       await expectCounts(4, 16, 3);
       expect(await cellsFilled(widget, "var(--c-cell-alt)")).toBe(0);
