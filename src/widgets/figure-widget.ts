@@ -66,12 +66,15 @@ export class FigureWidget extends HTMLElement {
       this.dataset.ready = "";
       this.#resolveReady();
     } catch (error) {
-      // The static figure stays; say why it does not respond.
+      // The static figure stays; say why it does not respond, on screen and to a screen reader.
+      const why = "This figure could not be made interactive; it shows its default state.";
       const note = this.querySelector<HTMLElement>(".widget-note");
       if (note) {
         note.hidden = false;
-        note.textContent = "This figure could not be made interactive; it shows its default state.";
+        note.textContent = why;
       }
+      const status = this.querySelector<HTMLElement>(".widget-status");
+      if (status) status.textContent = why;
       console.warn(error);
     }
   }

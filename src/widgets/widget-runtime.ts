@@ -2,7 +2,8 @@
  * The interactive part of a widget, loaded on demand. Every change of state,
  * whatever its source (a control, the figure itself, the URL at load, or
  * `el.value = …`), goes through one path: validate → compute (on the page or
- * in a worker) → draw → note → URL.
+ * in a worker) → draw → note → URL, and once the result settles, a spoken
+ * announcement of what changed.
  */
 import { dataTableHtml } from "../figures/data-table";
 import { figureKey, hasFigureData, figureData, remember } from "../figures/figure-data";
@@ -18,12 +19,27 @@ import type { WidgetController } from "./figure-widget";
 /** How long input must pause before the state is written to the URL. */
 const URL_WRITE_DELAY_MS = 250;
 /** How long input must pause before a worker computation starts (a dragged slider would otherwise restart it 60 times a second). */
-const WORKER_DELAY_MS = 120;
+export const WORKER_DELAY_MS = 120;
+/** How long a drawn result must stay before it is announced: a dragged slider or a held arrow key is heard once, where it stops. */
+export const ANNOUNCE_DELAY_MS = 500;
+
+/** The sentences of a description, split where a full stop is followed by a capital (decimals and "x·y" stay whole). */
+const sentences = (text: string) => text.split(/(?<=\.)\s+(?=\p{Lu})/u).filter(Boolean);
+
+/** What a screen reader is told after a change: the sentences of the new description that the last one announced did not have. */
+function changedSentences(before: string, after: string): string {
+  const heard = new Set(sentences(before));
+  return sentences(after)
+    .filter((s) => !heard.has(s))
+    .join(" ");
+}
 
 interface Parts {
   form: HTMLFormElement;
   plot: HTMLElement;
   note: HTMLElement;
+  /** The widget's one live region (visually hidden): notes and changed results, spoken once input pauses. */
+  status: HTMLElement;
   busy: HTMLElement;
   key: HTMLElement | null;
   description: HTMLElement | null;
@@ -36,6 +52,7 @@ function partsOf(el: HTMLElement): Parts {
     form: el.querySelector<HTMLFormElement>("form.widget-controls")!,
     plot: el.querySelector<HTMLElement>(".figure-plot")!,
     note: el.querySelector<HTMLElement>(".widget-note")!,
+    status: el.querySelector<HTMLElement>(".widget-status")!,
     busy: el.querySelector<HTMLElement>(".widget-busy")!,
     key: el.querySelector<HTMLElement>(".figure-key"),
     description: figure.querySelector<HTMLElement>(".figure-description"),
@@ -69,6 +86,12 @@ export async function mountWidget(el: HTMLElement): Promise<WidgetController> {
   let teardownInteraction: (() => void) | void;
   let urlTimer: ReturnType<typeof setTimeout> | undefined;
   let computeTimer: ReturnType<typeof setTimeout> | undefined;
+  let announceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The description as of the last announcement (or the first drawing), and the latest drawn one. */
+  let heard = parts.description?.textContent ?? "";
+  let described = heard;
+  /** Set by a change of state, cleared once its result is announced: redraws on resize and the first drawing say nothing. */
+  let unannounced = false;
   const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
 
   const showNotes = () => {
@@ -84,11 +107,26 @@ export async function mountWidget(el: HTMLElement): Promise<WidgetController> {
     const hadFocus = document.activeElement instanceof SVGSVGElement && parts.plot.contains(document.activeElement);
     parts.plot.replaceChildren(svg);
     shown = { values: drawnValues, data };
-    if (parts.description) parts.description.textContent = spec.describe(data, drawnValues);
+    described = spec.describe(data, drawnValues);
+    if (parts.description) parts.description.textContent = described;
     if (parts.table) parts.table.innerHTML = dataTableHtml(spec.table(data, drawnValues), `Data plotted in the figure “${spec.title}”`);
     if (parts.key && typeof spec.key === "function") parts.key.innerHTML = keyHtml(figureKey(spec, drawnValues), figureId);
     teardownInteraction = spec.interact?.(svg, { values: drawnValues, data, width: lastWidth, set: (partial) => apply(partial) });
     if (hadFocus && svg.hasAttribute("tabindex")) svg.focus({ preventScroll: true });
+  };
+
+  /** Called when the latest values are drawn (or failed to draw): speak the notes and the new sentences of the description, once input pauses. */
+  const settle = () => {
+    clearTimeout(announceTimer);
+    if (!unannounced) {
+      heard = described;
+      return;
+    }
+    announceTimer = setTimeout(() => {
+      unannounced = false;
+      parts.status.textContent = [...notes, changedSentences(heard, described)].filter(Boolean).join(" ");
+      heard = described;
+    }, ANNOUNCE_DELAY_MS);
   };
 
   const setBusy = (busy: boolean) => {
@@ -116,6 +154,7 @@ export async function mountWidget(el: HTMLElement): Promise<WidgetController> {
       } catch (error) {
         failed(error);
       }
+      settle();
       return;
     }
     setBusy(true);
@@ -139,11 +178,13 @@ export async function mountWidget(el: HTMLElement): Promise<WidgetController> {
           } catch (error) {
             failed(error);
           }
+          settle();
         },
         (error) => {
           if (error instanceof Superseded) return;
           setBusy(false);
           failed(error);
+          settle();
         },
       );
     }, WORKER_DELAY_MS);
@@ -169,6 +210,9 @@ export async function mountWidget(el: HTMLElement): Promise<WidgetController> {
     const result = coerceValues(spec.params, { ...values, ...raw });
     values = result.values as Values;
     notes = result.notes;
+    // Nothing is announced until this change is drawn; an earlier result still on its way is not.
+    clearTimeout(announceTimer);
+    unannounced = true;
     render();
     showNotes();
     // A clamped value shows in every control at once, with the note saying why.
@@ -184,6 +228,9 @@ export async function mountWidget(el: HTMLElement): Promise<WidgetController> {
     reject: (message) => {
       notes = [message];
       showNotes();
+      unannounced = true;
+      // A result still being computed announces the note with it.
+      if (parts.busy.hidden) settle();
     },
     clearNote: () => {
       notes = [];
@@ -211,10 +258,13 @@ export async function mountWidget(el: HTMLElement): Promise<WidgetController> {
   parts.form.querySelector("fieldset")?.removeAttribute("disabled");
   syncControls();
   showNotes();
+  // A link whose values had to be corrected says so (the figure it loads is not announced), and is
+  // rewritten with the values in use, so copying it again shares what the reader sees.
+  if (notes.length > 0) {
+    parts.status.textContent = notes.join(" ");
+    writeUrl();
+  }
   render();
-  // A link whose values had to be corrected is rewritten with the values in
-  // use, so copying it again shares what the reader sees.
-  if (notes.length > 0) writeUrl();
 
   return {
     get: () => ({ ...values }),
@@ -222,6 +272,7 @@ export async function mountWidget(el: HTMLElement): Promise<WidgetController> {
     destroy() {
       clearTimeout(urlTimer);
       clearTimeout(computeTimer);
+      clearTimeout(announceTimer);
       resize.disconnect();
       computer.destroy();
       teardownInteraction?.();

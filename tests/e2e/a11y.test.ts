@@ -3,7 +3,8 @@
  * whether the theme comes from the OS (colorScheme emulation) or from the
  * reader's choice (data-theme, set through the site's own localStorage key,
  * against the opposite OS preference). Chapters are checked with every widget
- * mounted, a widget note showing, and every <details> (data tables, code) open.
+ * mounted, a widget note showing (and in its live region), and every <details>
+ * (data tables, code) open.
  */
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
@@ -104,8 +105,16 @@ describeInBrowser("accessibility (axe-core)", (ctx) => {
 
           if (p.widgets) {
             expect(await loadAllWidgets(page)).toBe(widgets.length);
-            const notes = await page.locator("figure-widget .widget-note[role=status]:not([hidden])").count();
+            const notes = await page.locator("figure-widget .widget-note:not([hidden])").count();
             expect(notes, "every widget shows its note").toBe(widgets.length);
+            const spoken = await page.locator("figure-widget").evaluateAll(
+              (els) =>
+                els.filter((w) => {
+                  const note = w.querySelector(".widget-note")?.textContent;
+                  return !!note && w.querySelector(".widget-status[role=status]")?.textContent === note;
+                }).length,
+            );
+            expect(spoken, "every widget's live region says its note").toBe(widgets.length);
           }
           await page.evaluate(() => {
             for (const d of document.querySelectorAll("details")) d.open = true;

@@ -5,21 +5,28 @@
  * (tests/support/widget-drivers.ts). Also: it is the static figure until it
  * nears the viewport; its state survives a reload through the URL; a
  * hand-edited URL is corrected with a note; `el.value = …` goes through the
- * same path as a control. Chapter-specific checks are in tests/e2e/chapters/.
+ * same path as a control; a change is announced once it settles, a load is
+ * not. Chapter-specific checks are in tests/e2e/chapters/.
  */
 import { expect, inject, it } from "vitest";
 import type { Param } from "../../src/figures/params";
 import { loadSpec } from "../../src/figures/registry";
+import { ANNOUNCE_DELAY_MS, WORKER_DELAY_MS } from "../../src/widgets/widget-runtime";
 import { describeInBrowser } from "../support/browser-suite";
 import { listPages, widgetsOnPage } from "../support/built-site.mjs";
 import { DRIVERS, typeIntoNumberBox, type DriverContext } from "../support/widget-drivers";
 import {
+  announcement,
+  announcements,
   bodyText,
+  description,
   expectNoBadNumbers,
   expectNoSidewaysScroll,
   mount,
   openPage,
   openWidget,
+  pieces,
+  recordAnnouncements,
   search,
   settled,
   svgMarkup,
@@ -69,6 +76,7 @@ describeInBrowser("widgets", (ctx) => {
       const spec = await loadSpec(w.spec);
       const { page, widget, problems, close } = await openWidget(ctx().browser, href(), w.id);
       try {
+        await recordAnnouncements(widget);
         for (const [key, param] of Object.entries(spec.params as Record<string, Param>)) {
           const driver: DriverContext = { page, widget, figureId: w.id, key, param };
           await DRIVERS[param.kind].keyboard(driver);
@@ -76,6 +84,20 @@ describeInBrowser("widgets", (ctx) => {
           if (param.kind === "number") await typeIntoNumberBox(driver);
         }
         expectNoBadNumbers(await bodyText(page), label);
+        // Changes were announced, never while a result was on its way, and the last says, in sentences of
+        // the description or the note, what it changed (nothing, if it changed only the drawing).
+        await page.waitForTimeout(ANNOUNCE_DELAY_MS + 300);
+        const said = await announcements(widget);
+        expect(said.filter((a) => a.text !== "").length, "changes are announced").toBeGreaterThan(0);
+        expect(
+          said.filter((a) => a.busy),
+          "nothing is announced while computing",
+        ).toEqual([]);
+        const shown = `${await description(widget)} ${(await visibleNote(widget)) ?? ""}`;
+        expect(
+          pieces((await announcement(widget)) ?? "").filter((p) => !shown.includes(p)),
+          "the last announcement is in the words of the description or the note",
+        ).toEqual([]);
         // The URL now holds the state: opening it shows the same figure, with no note.
         await page.waitForTimeout(400);
         const state = await valueOf(widget);
@@ -173,6 +195,52 @@ describeInBrowser("widgets", (ctx) => {
       }
     });
   }
+
+  it("a worker-computed figure is announced once its latest result is drawn, not while computing, and not on load", async () => {
+    let found: { w: (typeof all)[number]; key: string } | undefined;
+    for (const w of all) {
+      const spec = await loadSpec(w.spec);
+      const key = Object.entries(spec.params as Record<string, Param>).find(([, p]) => p.kind === "number")?.[0];
+      if (spec.compute === "worker" && key) {
+        found = { w, key };
+        break;
+      }
+    }
+    expect(found, "a worker-computed widget with a slider").toBeDefined();
+    const { w, key } = found!;
+    const { page, widget, problems, close } = await openWidget(ctx().browser, new URL(w.page, ctx().url).href, w.id);
+    try {
+      await settled(widget);
+      await page.waitForTimeout(ANNOUNCE_DELAY_MS + 300);
+      expect(await announcement(widget), "loading the figure is not announced").toBe("");
+      const before = await description(widget);
+      await recordAnnouncements(widget);
+      const range = widget.locator(`[data-param="${key}"] input[type="range"]`);
+      const arrow = Number(await range.inputValue()) === Number(await range.getAttribute("max")) ? "ArrowLeft" : "ArrowRight";
+      await range.focus();
+      await page.keyboard.press(arrow);
+      // The first computation is under way when the second change replaces it.
+      await page.waitForTimeout(WORKER_DELAY_MS + 100);
+      await page.keyboard.press(arrow);
+      await settled(widget);
+      await page.waitForTimeout(ANNOUNCE_DELAY_MS + 300);
+      const said = await announcements(widget);
+      const after = await description(widget);
+      expect(said.length, `one announcement: ${JSON.stringify(said)}`).toBe(1);
+      expect(said[0].busy, "announced once the result is drawn").toBe(false);
+      expect(
+        pieces(said[0].text).filter((p) => !after.includes(p)),
+        "every sentence announced is one of the latest description",
+      ).toEqual([]);
+      expect(
+        pieces(said[0].text).some((p) => !before.includes(p)),
+        "it says what changed",
+      ).toBe(true);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 
   const stepWidget = all.find((w) => Object.values(w.values).length > 0 && w.spec === "wavefront");
   it("a step widget offers no Play button to a reader who asks for reduced motion, and still steps", async () => {

@@ -8,7 +8,7 @@
 import { expect } from "vitest";
 import type { Locator, Page } from "playwright-core";
 import { resolveBound, showNumber, valueToText, type Param, type ParamKind, type Values as SchemaValues } from "../../src/figures/params";
-import { search, settled, svgMarkup, valueOf, visibleNote, type Values } from "./widget-page";
+import { description, search, settled, svgMarkup, valueOf, visibleNote, type Values } from "./widget-page";
 
 export interface DriverContext {
   page: Page;
@@ -27,9 +27,6 @@ export interface KindDriver {
 
 const control = (ctx: DriverContext) => ctx.widget.locator(`[data-param="${ctx.key}"]`);
 const current = async (ctx: DriverContext) => (await valueOf(ctx.widget))[ctx.key];
-
-const description = (widget: Locator) =>
-  widget.evaluate((el) => el.closest("figure")?.querySelector(".figure-description")?.textContent ?? "");
 
 /**
  * Run an action and check its effect: the value changes (to `expected` when

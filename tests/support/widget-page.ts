@@ -51,6 +51,10 @@ export async function openWidget(browser: Browser, href: string, id: string, opt
   return { ...opened, widget: await mount(opened.page, id) };
 }
 
+/** The figure's description in words, as the widget last wrote it. */
+export const description = (widget: Locator) =>
+  widget.evaluate((el) => el.closest("figure")?.querySelector(".figure-description")?.textContent ?? "");
+
 export const svgMarkup = (widget: Locator) => widget.locator(".figure-plot").evaluate((el) => el.innerHTML);
 export const valueOf = (widget: Locator) => widget.evaluate((el) => (el as HTMLElement & { value: Values }).value);
 /** The page's query as an object. Widgets write it once input pauses (250 ms), so poll it. */
@@ -69,7 +73,7 @@ export const settled = (widget: Locator) =>
 
 /** The note under the controls, if it is shown: its text, else null. */
 export const visibleNote = (widget: Locator) =>
-  widget.locator(".widget-note[role=status]").evaluate((n) => {
+  widget.locator(".widget-note").evaluate((n) => {
     const el = n as HTMLElement;
     const shown = !el.hidden && el.offsetHeight > 0 && getComputedStyle(el).visibility !== "hidden";
     return shown ? (el.textContent ?? "").trim() : null;
@@ -86,3 +90,36 @@ export async function expectNoSidewaysScroll(page: Page, where: string) {
   const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
   expect(scroll, `${where}: page is ${scroll - client}px wider than the viewport`).toBeLessThanOrEqual(client);
 }
+
+/** What the widget's live region holds now (null if it has none). */
+export const announcement = (widget: Locator) =>
+  widget.evaluate((el) => el.querySelector<HTMLElement>(".widget-status[role=status]")?.textContent ?? null);
+
+/**
+ * Record every text the widget's live region is given from now on, with
+ * whether the figure was still being computed then; `announcements` reads
+ * the record.
+ */
+export const recordAnnouncements = (widget: Locator) =>
+  widget.evaluate((el) => {
+    const status = el.querySelector<HTMLElement>(".widget-status[role=status]");
+    if (!status) throw new Error("the widget has no live region");
+    const plot = el.querySelector(".figure-plot")!;
+    const seen: { text: string; busy: boolean }[] = [];
+    (el as HTMLElement & { announced?: typeof seen }).announced = seen;
+    new MutationObserver(() => seen.push({ text: status.textContent ?? "", busy: plot.hasAttribute("aria-busy") })).observe(status, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+
+export const announcements = (widget: Locator) =>
+  widget.evaluate((el) => (el as HTMLElement & { announced?: { text: string; busy: boolean }[] }).announced ?? []);
+
+/** The pieces of a text between full stops, for checking that one text is made of sentences of another. */
+export const pieces = (text: string) =>
+  text
+    .split(/(?<=\.)\s+/)
+    .map((p) => p.trim())
+    .filter(Boolean);

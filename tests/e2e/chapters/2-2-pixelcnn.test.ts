@@ -10,7 +10,20 @@ import { expect, inject, it } from "vitest";
 import { maskSchedule, pixelCnnInteriorCountSeries, pixelCnnView, type Mask } from "../../../lib/pixelcnn";
 import { describeInBrowser } from "../../support/browser-suite";
 import { listWidgets } from "../../support/built-site.mjs";
-import { expectNoBadNumbers, bodyText, openPage, openWidget, search, valueOf, visibleNote } from "../../support/widget-page";
+import { ANNOUNCE_DELAY_MS } from "../../../src/widgets/widget-runtime";
+import {
+  announcement,
+  announcements,
+  expectNoBadNumbers,
+  bodyText,
+  openPage,
+  openWidget,
+  recordAnnouncements,
+  search,
+  settled,
+  valueOf,
+  visibleNote,
+} from "../../support/widget-page";
 
 const SLUG = "2-2-pixelcnn";
 const [ROWS, COLS] = [12, 16];
@@ -63,6 +76,32 @@ describeInBrowser(`chapter ${SLUG}`, (ctx) => {
       await page.keyboard.press("End");
       await expect.poll(async () => (await valueOf(widget)).pixel).toEqual({ row: 7, col: COLS });
       expect(await description("fig-field")(page)).toContain(expectedCounts(maskSchedule(3, "A-then-B"), 7, COLS));
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("#fig-field: the grid is a slider named for the pixel it picks; a run of arrow keys is announced once, where it stops, with lib's counts", async () => {
+    const { page, widget, problems, close } = await openWidget(ctx().browser, `${href()}?fig-field.pixel=9,6`, "fig-field");
+    try {
+      await settled(widget);
+      await page.waitForTimeout(ANNOUNCE_DELAY_MS + 300);
+      expect(await announcement(widget), "a state restored from the link is not announced").toBe("");
+      const grid = () => widget.getByRole("slider", { name: "Output pixel, on the figure", exact: true });
+      expect(await grid().count()).toBe(1);
+      expect(await grid().getAttribute("aria-valuetext")).toBe("row 9, column 6");
+      await recordAnnouncements(widget);
+      await grid().focus();
+      for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowLeft");
+      await expect.poll(async () => (await valueOf(widget)).pixel).toEqual({ row: 9, col: 2 });
+      expect(await grid().getAttribute("aria-valuetext"), "the focused grid's value is the new pixel").toBe("row 9, column 2");
+      await page.waitForTimeout(ANNOUNCE_DELAY_MS + 300);
+      const said = (await announcements(widget)).map((a) => a.text);
+      expect(said, "one announcement for four keys").toHaveLength(1);
+      expect(said[0]).toContain("the output at row 9, column 2 after 3 masked layers");
+      expect(said[0]).toContain(expectedCounts(maskSchedule(3, "A-then-B"), 9, 2));
+      expect(said[0], "what did not change is not repeated").not.toContain("Pick another pixel");
       expect(problems).toEqual([]);
     } finally {
       await close();
