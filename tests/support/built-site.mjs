@@ -106,6 +106,11 @@ export async function loadAllWidgets(page, timeout = 30_000) {
     }
     scrollTo(0, document.documentElement.scrollHeight);
     await frame();
+    // Blocks above change height as their widgets mount, and can carry a widget past a step unseen: visit each one left.
+    for (const w of document.querySelectorAll("figure-widget:not([data-ready])")) {
+      w.scrollIntoView({ block: "center" });
+      await frame();
+    }
   });
   try {
     await page.waitForFunction(() => [...document.querySelectorAll("figure-widget")].every((w) => w.hasAttribute("data-ready")), null, {
