@@ -98,9 +98,13 @@ function requireMasks(masks: unknown): readonly Mask[] {
   return masks as readonly Mask[];
 }
 
+// An image size H×W within the library's limits.
+function requireImageSize(height: unknown, width: unknown): [number, number] {
+  return [requireIntegerInRange("height", height, 1, MAX_IMAGE_SIZE), requireIntegerInRange("width", width, 1, MAX_IMAGE_SIZE)];
+}
+
 function requireImage(height: unknown, width: unknown, row: unknown, col: unknown): void {
-  const h: number = requireIntegerInRange("height", height, 1, MAX_IMAGE_SIZE);
-  const w: number = requireIntegerInRange("width", width, 1, MAX_IMAGE_SIZE);
+  const [h, w] = requireImageSize(height, width);
   requireIntegerInRange("row", row, 0, h - 1);
   requireIntegerInRange("col", col, 0, w - 1);
 }
@@ -289,8 +293,7 @@ export function convolutionConnections(
   countPadding: boolean,
 ): number {
   const ts: readonly Tap[] = requireTaps(taps);
-  requireIntegerInRange("height", height, 1, MAX_IMAGE_SIZE);
-  requireIntegerInRange("width", width, 1, MAX_IMAGE_SIZE);
+  requireImageSize(height, width);
   requireIntegerInRange("channels", channels, 1, MAX_IMAGE_CHANNELS);
   if (typeof countPadding !== "boolean") throw new RangeError(`countPadding must be true or false, got ${describeValue(countPadding)}`);
   let positions: number = 0;
@@ -344,8 +347,7 @@ export interface PixelCnnSequentialOperations {
  */
 export function pixelCnnSequentialOperations(masks: readonly Mask[], height: number, width: number): PixelCnnSequentialOperations {
   const ms: readonly Mask[] = requireMasks(masks);
-  requireIntegerInRange("height", height, 1, MAX_IMAGE_SIZE);
-  requireIntegerInRange("width", width, 1, MAX_IMAGE_SIZE);
+  requireImageSize(height, width);
   let below: Uint8Array = new Uint8Array(height * width); // layer 0: the image, known at step 0
   let above: Uint8Array = new Uint8Array(height * width);
   let longest: number = 0;
@@ -382,8 +384,7 @@ function requireSampling(masks: unknown, height: unknown, width: unknown): reado
   const ms: readonly Mask[] = requireMasks(masks);
   if (ms[0] !== "A")
     throw new RangeError(`masks[0] must be "A" to sample (a mask B first layer reads the pixel being drawn), got "${ms[0]}"`);
-  requireIntegerInRange("height", height, 1, MAX_IMAGE_SIZE);
-  requireIntegerInRange("width", width, 1, MAX_IMAGE_SIZE);
+  requireImageSize(height, width);
   return ms;
 }
 
@@ -453,8 +454,7 @@ export function pixelCnnPixelByPixelSamplingSteps(masks: readonly Mask[], height
  */
 export function pixelCnnEmptyFieldRows(masks: readonly Mask[], height: number, width: number): number[] {
   const ms: readonly Mask[] = requireMasks(masks);
-  requireIntegerInRange("height", height, 1, MAX_IMAGE_SIZE);
-  requireIntegerInRange("width", width, 1, MAX_IMAGE_SIZE);
+  requireImageSize(height, width);
   const perRow: number[] = [];
   for (let r = 0; r < height; r++) {
     let empty: number = 0;
@@ -482,8 +482,7 @@ export function isInteriorPixel(depth: number, height: number, width: number, ro
 
 /** Largest depth d at which an H×W image has an interior pixel, min(H − 1, ⌊(W − 1)/2⌋), capped at MAX_PIXELCNN_DEPTH; 0 when it has none. Used in chapter 2.2. */
 export function largestInteriorDepth(height: number, width: number): number {
-  const h: number = requireIntegerInRange("height", height, 1, MAX_IMAGE_SIZE);
-  const w: number = requireIntegerInRange("width", width, 1, MAX_IMAGE_SIZE);
+  const [h, w] = requireImageSize(height, width);
   return Math.min(h - 1, Math.floor((w - 1) / 2), MAX_PIXELCNN_DEPTH);
 }
 
