@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync, rmSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
 import { withMathAsText } from "./math-text";
+import { htmlFiles } from "./site-links";
 
 /**
  * What the search index leaves out: KaTeX's visual markup and the TeX source
@@ -34,12 +35,9 @@ export function searchIndex(): AstroIntegration {
         if (!index) throw new Error(`search index: ${errors.join("; ")}`);
         // The index reads each page with its formulas as text; the pages themselves keep their MathML.
         const pages = htmlFiles(outDir);
-        for (const file of pages) {
-          const added = await index.addHTMLFile({
-            sourcePath: relative(outDir, file),
-            content: withMathAsText(readFileSync(file, "utf8")),
-          });
-          if (added.errors.length > 0) throw new Error(`search index: ${relative(outDir, file)}: ${added.errors.join("; ")}`);
+        for (const page of pages) {
+          const added = await index.addHTMLFile({ sourcePath: page, content: withMathAsText(readFileSync(join(outDir, page), "utf8")) });
+          if (added.errors.length > 0) throw new Error(`search index: ${page}: ${added.errors.join("; ")}`);
         }
         const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
         if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join("; ")}`);
@@ -51,13 +49,6 @@ export function searchIndex(): AstroIntegration {
       },
     },
   };
-}
-
-/** Every HTML file under `dir`. */
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((name) => name.endsWith(".html"))
-    .map((name) => join(dir, name));
 }
 
 /**

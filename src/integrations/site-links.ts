@@ -14,7 +14,8 @@ export interface LinkProblem {
   message: string;
 }
 
-function htmlFiles(dir: string): string[] {
+/** Every HTML page under the output directory `dir`: paths relative to it, "/"-separated, sorted. */
+export function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
     .filter((f) => f.endsWith(".html"))
     .map((f) => f.split(sep).join("/"))
