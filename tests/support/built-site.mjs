@@ -92,6 +92,9 @@ export function listPages(dir) {
  * @returns {Promise<number>} how many widgets the page has
  */
 export async function loadAllWidgets(page, timeout = 30_000) {
+  // A page the browser considers hidden (others opened after it, side by side) makes no rendering
+  // updates, and an IntersectionObserver reports nothing without them: widgets would never mount.
+  await page.bringToFront();
   await page.evaluate(async () => {
     // A frame, or 250 ms if the browser is not producing frames (a page it considers hidden): never wait forever.
     const frame = () =>
