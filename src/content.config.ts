@@ -1,6 +1,5 @@
 import { file, glob } from "astro/loaders";
 import { defineCollection, z } from "astro:content";
-import { KATEX_FACES } from "./katex-faces";
 
 /**
  * One graded part of the answer sheet, as the chapter that treats it judges
@@ -32,8 +31,6 @@ const chapters = defineCollection({
       summary: z.string().min(10).max(200),
       order: z.number().int().nonnegative(),
       answerSheet: z.array(answerSheetEntry).default([]),
-      /** KaTeX font faces, beyond Main-Regular and Math-Italic, that the formulas of the chapter's first screen use: preloaded (MathFonts.astro). */
-      openingFonts: z.array(z.enum(KATEX_FACES)).default([]),
     })
     .strict(),
 });
