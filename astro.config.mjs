@@ -16,6 +16,7 @@ import { katexOptions } from "./src/markdown/katex-options.ts";
 import { rehypeMathErrors } from "./src/markdown/rehype-math-errors.ts";
 import { rehypeTableScroll } from "./src/markdown/rehype-table-scroll.ts";
 import { remarkCrossRefs } from "./src/markdown/remark-cross-refs.ts";
+import { remarkTexSourceLine } from "./src/markdown/remark-tex-source-line.ts";
 import { remarkTypedNumbers } from "./src/markdown/remark-typed-numbers.ts";
 import { rehypeHideTexAnnotations } from "./src/markdown/tex-annotations.ts";
 import { resolveBase } from "./src/paths.ts";
@@ -39,7 +40,7 @@ export default defineConfig({
   publicDir: "./src/public",
   outDir,
   markdown: {
-    remarkPlugins: [remarkMath, [remarkCrossRefs, { base, chaptersDir }], remarkTypedNumbers],
+    remarkPlugins: [remarkMath, [remarkCrossRefs, { base, chaptersDir }], remarkTypedNumbers, remarkTexSourceLine],
     rehypePlugins: [[rehypeKatex, katexOptions], rehypeMathErrors, rehypeHideTexAnnotations, rehypeTableScroll],
     shikiConfig: { themes: codeThemes },
   },
