@@ -10,7 +10,8 @@ import { htmlFiles } from "./site-links";
  * What the search index leaves out: KaTeX's visual markup and the TeX source
  * (a result's excerpt would show "\\tfrac14"); formulas are indexed by their
  * MathML as a line of text, "σ′(x) = e^(−x)/(1+e^(−x))^2" (see math-text.ts).
- * Also left out: plots, code listings, data tables and navigation.
+ * Also left out: plots with their keys, a widget's controls, notes and status
+ * lines ("Computing…"), code listings, data tables and navigation.
  */
 export const SEARCH_EXCLUDE = [
   ".katex-html",
@@ -20,6 +21,9 @@ export const SEARCH_EXCLUDE = [
   ".figure-data",
   ".widget-controls",
   ".widget-note",
+  ".widget-status",
+  ".widget-busy",
+  ".figure-key",
   ".toc",
   ".pager",
 ];

@@ -43,6 +43,20 @@ describe("search index", () => {
     expect(indexed("1-3-batch-norm-placement")).toContain("∑_(j=1)^m x_j");
   });
 
+  it("leaves out a widget's status lines and a figure's key", () => {
+    for (const slug of listChapters(dir)) {
+      const html = readFileSync(join(dir, "chapters", slug, "index.html"), "utf8");
+      const content = indexed(slug);
+      if (html.includes('class="widget-busy"')) expect(content, slug).not.toContain("Computing…");
+      // A key's entries, read in order, as the index would join them ("the output. a unit it depends on.").
+      for (const [, list] of html.matchAll(/<ul class="figure-key"[^>]*>(.*?)<\/ul>/gs)) {
+        const labels = [...list.matchAll(/<li[^>]*>(.*?)<\/li>/gs)].map(([, li]) => li.replace(/<[^>]+>/g, "").trim());
+        if (labels.length < 2) continue;
+        expect(content, `${slug}: key ${labels.join(" | ")}`).not.toContain(`${labels[0]}. ${labels[1]}`);
+      }
+    }
+  });
+
   it("has no sentence cut by a number on a line of its own in the source (MDX makes such a line a block)", () => {
     for (const slug of listChapters(dir)) {
       const html = readFileSync(join(dir, "chapters", slug, "index.html"), "utf8");
