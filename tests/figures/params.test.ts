@@ -161,7 +161,8 @@ describe("other kinds", () => {
     expect(coerceParam(p, ["b", "b"])).toEqual({ value: ["b"] });
     const unknown = coerceParam(p, "a,zzz");
     expect(unknown.value).toEqual(["a"]);
-    expect(unknown.note).toMatch(/zzz/);
+    expect(unknown.note).toBe("Curves: “zzz” is not one of “A” (a), “B” (b) or “C” (c); ignoring it.");
+    expect(coerceParam(p, "q,b,r").note).toBe("Curves: “q,r” are not among “A” (a), “B” (b) or “C” (c); ignoring it.");
     const empty = coerceParam(p, "");
     expect(empty.value).toEqual(["a"]);
     expect(empty.note).toMatch(/at least one/);

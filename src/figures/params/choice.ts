@@ -30,12 +30,16 @@ function optionInWords(o: Option<string>): string {
   return o.label === o.value ? `“${o.label}”` : `“${o.label}” (${o.value})`;
 }
 
+/** “a”, “b” (code) or “c”: the options as their control labels them, with a link's code beside a label that differs. */
+export function optionsInWords(options: readonly Option<string>[]): string {
+  const names = options.map(optionInWords);
+  return names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names.at(-1)}` : (names[0] ?? "");
+}
+
 export function coerceChoice<T extends string>(p: ChoiceParam<T>, raw: unknown): Coerced<T> {
   const text = String(raw ?? "");
   const found = p.options.find((o) => o.value === text);
   if (found) return { value: found.value };
-  const names = p.options.map(optionInWords);
-  const allowed = names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names.at(-1)}` : names[0];
   const shown = p.options.find((o) => o.value === p.default)?.label ?? p.default;
-  return { value: p.default, note: `${p.label}: “${echo(raw)}” is not one of ${allowed}; showing “${shown}”.` };
+  return { value: p.default, note: `${p.label}: “${echo(raw)}” is not one of ${optionsInWords(p.options)}; showing “${shown}”.` };
 }

@@ -1,5 +1,5 @@
 /** Any subset of a few named options (which curves to show), as a group of checkboxes. */
-import type { Option } from "./choice";
+import { optionsInWords, type Option } from "./choice";
 import { echo } from "./show";
 import type { Coerced } from "./types";
 
@@ -31,7 +31,8 @@ export function coerceChoices<T extends string>(p: ChoicesParam<T>, raw: unknown
     return { value: p.default, note: `${p.label}: choose ${what}; showing the default.` };
   }
   if (unknown.length > 0) {
-    return { value, note: `${p.label}: “${echo(unknown.join(","))}” is not among the options; ignoring it.` };
+    const verb = unknown.length === 1 ? "is not one of" : "are not among";
+    return { value, note: `${p.label}: “${echo(unknown.join(","))}” ${verb} ${optionsInWords(p.options)}; ignoring it.` };
   }
   return { value };
 }
