@@ -23,7 +23,8 @@ export interface EquationEntry {
   path: string;
 }
 
-const DISPLAY_MATH = /^\$\$([\s\S]*?)^\$\$/gm;
+// Fences on lines of their own, indented when the equation sits in a list item.
+const DISPLAY_MATH = /^[ \t]*\$\$([\s\S]*?)^[ \t]*\$\$/gm;
 const LABEL = /\\label\{([^}]*)\}/g;
 const LABEL_NAME = /^[a-z0-9][a-z0-9-]*$/;
 

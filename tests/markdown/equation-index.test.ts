@@ -19,6 +19,11 @@ describe("equation index", () => {
     expect(index.get("other")).toMatchObject({ slug: "b", section: "1.2", number: 1 });
   });
 
+  it("finds an equation indented in a list item, in its place in the order", () => {
+    const source = "$$\na \\label{before}\n$$\n\n1. An item:\n\n   $$\n   b \\label{in-list}\n   $$\n\n$$\nc \\label{after}\n$$\n";
+    expect(labelsIn(chapter("a", "1.1", source))).toEqual(["before", "in-list", "after"]);
+  });
+
   it("refuses a label used twice, naming both files", () => {
     expect(() =>
       indexEquations([chapter("a", "1.1", "$$\nx \\label{dup}\n$$\n"), chapter("b", "1.2", "$$\ny \\label{dup}\n$$\n")]),
