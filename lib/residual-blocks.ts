@@ -199,6 +199,51 @@ function addInto(target: Float64Array, v: Float64Array, n: number): void {
   for (let i = 0; i < n; i++) target[i] += v[i];
 }
 
+// The working memory of one simulation. Most of it is the x̂ of every block,
+// 8·2·depth·batch·width bytes (52 MB at depth 100, width 128, batch 256),
+// and writing to fresh memory costs the operating system a page fault per
+// 4 KiB: 0.2 s for those 52 MB on a two-core cloud machine, a fifth of the
+// run. A simulation therefore hands its buffers to the next one (chapter 1.3
+// runs the five kinds back to back on one draw), through a WeakRef so that
+// the garbage collector may still reclaim them between runs. Every buffer is
+// written before it is read, so what a previous run left in it never shows.
+interface SimulationBuffers {
+  /** 2·depth·cells: the x̂ of both BNs of every block. */
+  readonly stored: Float64Array;
+  /** 2·depth·width: their 1/s. */
+  readonly invS: Float64Array;
+  /** depth·cells bytes (or none): ReLU masks not given by the sign of an x̂. */
+  readonly masks: Uint8Array;
+  /** cells each: x_l, then scratch for the passes. */
+  readonly x: Float64Array;
+  readonly t1: Float64Array;
+  readonly t2: Float64Array;
+  /** width²: a transposed weight matrix. */
+  readonly wT: Float64Array;
+}
+
+let spareBuffers: WeakRef<SimulationBuffers> | undefined;
+
+// Takes the spare buffers (so that two simulations alive at once never share
+// them), reusing each one that is large enough, as a view of the exact size.
+function takeBuffers(depth: number, width: number, batch: number, withMasks: boolean): SimulationBuffers {
+  const spare: SimulationBuffers | undefined = spareBuffers?.deref();
+  spareBuffers = undefined;
+  const cells: number = batch * width;
+  const reuse = (old: Float64Array | undefined, n: number): Float64Array =>
+    old !== undefined && old.length >= n ? old.subarray(0, n) : new Float64Array(n);
+  const maskBytes: number = withMasks ? depth * cells : 0;
+  return {
+    stored: reuse(spare?.stored, 2 * depth * cells),
+    invS: reuse(spare?.invS, 2 * depth * width),
+    masks: spare !== undefined && spare.masks.length >= maskBytes ? spare.masks.subarray(0, maskBytes) : new Uint8Array(maskBytes),
+    x: reuse(spare?.x, cells),
+    t1: reuse(spare?.t1, cells),
+    t2: reuse(spare?.t2, cells),
+    wT: reuse(spare?.wT, width * width),
+  };
+}
+
 /**
  * The simulation as a generator: yields a ResidualSimulationProgress after every block of the forward and of the backward pass and returns the ResidualSimulationResult. Used in chapter 1.3.
  *
@@ -215,17 +260,27 @@ export function* residualSimulationSteps(
   draws: ResidualStackDraws,
 ): Generator<ResidualSimulationProgress, ResidualSimulationResult, void> {
   const kind: ResidualBlock = requireBlock(block);
-  const { depth, width, batch, x0, g: lossDirection, weights } = requireDraws(draws);
-  const cells: number = batch * width;
-  const totalSteps: number = 2 * depth;
-
+  const { depth, width, batch } = requireDraws(draws);
   // Stored for the backward pass, per block: two normalised BN outputs x̂
   // (whose signs are also the ReLU masks after them), their 1/s columns,
   // and, where a ReLU acts on something other than an x̂, a byte mask.
-  const stored: Float64Array = new Float64Array(2 * depth * cells);
-  const invS: Float64Array = new Float64Array(2 * depth * width);
   const needsMask: boolean = kind === "original" || kind === "relu-only-preactivation";
-  const masks: Uint8Array = new Uint8Array(needsMask ? depth * cells : 0);
+  const buffers: SimulationBuffers = takeBuffers(depth, width, batch, needsMask);
+  try {
+    return yield* runSimulation(kind, draws, buffers);
+  } finally {
+    spareBuffers = new WeakRef(buffers);
+  }
+}
+
+function* runSimulation(
+  kind: ResidualBlock,
+  draws: ResidualStackDraws,
+  { stored, invS, masks, x, t1, t2, wT }: SimulationBuffers,
+): Generator<ResidualSimulationProgress, ResidualSimulationResult, void> {
+  const { depth, width, batch, x0, g: lossDirection, weights } = draws;
+  const cells: number = batch * width;
+  const totalSteps: number = 2 * depth;
   // Views into them, made once: per block, the first and the second BN's x̂ and 1/s.
   const views = (buffer: Float64Array, size: number, which: number): Float64Array[] =>
     Array.from({ length: depth }, (_, l) => buffer.subarray((2 * l + which) * size, (2 * l + which + 1) * size));
@@ -238,9 +293,7 @@ export function* residualSimulationSteps(
   const invSA = (l: number): Float64Array => invSAs[l];
   const invSB = (l: number): Float64Array => invSBs[l];
 
-  const x: Float64Array = Float64Array.from(x0);
-  const t1: Float64Array = new Float64Array(cells);
-  const t2: Float64Array = new Float64Array(cells);
+  x.set(x0);
   const eps: number = BATCH_NORM_DEFAULT_EPS;
 
   for (let l = 0; l < depth; l++) {
@@ -317,7 +370,6 @@ export function* residualSimulationSteps(
   // Backward. g holds ∂L/∂x_{l+1} divided by ‖∂L/∂x_{l+1}‖; lnScale is that norm's logarithm.
   const log10Norms: number[] = new Array<number>(depth + 1).fill(-Infinity);
   const g: Float64Array = Float64Array.from(lossDirection);
-  const wT: Float64Array = new Float64Array(width * width);
   const scratch: Float64Array = new Float64Array(2 * width);
   const lnScale: LogAccumulator = new LogAccumulator();
   let norm: number = euclideanNorm(g, cells);
@@ -450,8 +502,9 @@ export interface ResidualGradientOptions extends ResidualStackOptions {
  *
  * Never overflows or underflows (the norm is carried in log space);
  * −Infinity only when the gradient is exactly 0. Depth 100, width 128,
- * batch 256 takes ≈ 0.3 s to draw plus ≈ 0.9–1.1 s per block kind on one
- * core (`npm run bench`); to compare kinds, draw once
+ * batch 256 takes ≈ 0.3 s to draw plus ≈ 0.6–0.7 s per block kind on one
+ * core of a two-core cloud machine (`npm run bench`; ≈ 0.2 s more for a run
+ * that cannot reuse a finished run's buffers); to compare kinds, draw once
  * with drawResidualStack and call simulateResidualStack per kind. Throws RangeError for an unknown block,
  * sizes outside their ranges or over MAX_RESIDUAL_BYTES, or a seed that is
  * not a safe integer; ResidualSimulationCancelled via hooks.shouldStop.

@@ -355,6 +355,38 @@ describe("progress, cancellation and the step-wise generator", () => {
     expect(Array.from(draws.x0)).toEqual(Array.from(drawResidualStack(options).x0));
   });
 
+  // A finished simulation leaves its buffers to the next one: none of that may show in a result.
+  const copy = (r: ResidualSimulationResult) => ({ ...r, inputGradientDirection: Float64Array.from(r.inputGradientDirection) });
+
+  it("gives the same result whatever ran before it, and a result stays valid after later runs", () => {
+    const small = drawResidualStack(options);
+    const large = drawResidualStack({ depth: 9, width: 7, batch: 6, seed: 4 });
+    const firsts = RESIDUAL_BLOCKS.map((kind) => simulateResidualStack(kind, small));
+    const kept = firsts.map(copy);
+    RESIDUAL_BLOCKS.forEach((kind, i) => {
+      // Larger runs in between, with and without ReLU masks, leave other numbers in the buffers.
+      for (const other of RESIDUAL_BLOCKS) simulateResidualStack(other, large);
+      expect(copy(simulateResidualStack(kind, small))).toEqual(kept[i]);
+    });
+    expect(firsts.map(copy)).toEqual(kept);
+  });
+
+  it("runs two step-wise simulations side by side as if each ran alone", () => {
+    const a = drawResidualStack(options);
+    const b = drawResidualStack({ ...options, seed: 5 });
+    const alone = [copy(simulateResidualStack("original", a)), copy(simulateResidualStack("full-preactivation", b))];
+    const both = [residualSimulationSteps("original", a), residualSimulationSteps("full-preactivation", b)];
+    const results: (ResidualSimulationResult | null)[] = [null, null];
+    while (results.some((r) => r === null)) {
+      both.forEach((steps, i) => {
+        if (results[i] !== null) return;
+        const r = steps.next();
+        if (r.done === true) results[i] = copy(r.value);
+      });
+    }
+    expect(results).toEqual(alone);
+  });
+
   it("stops with an AbortError when shouldStop says so", () => {
     let calls = 0;
     const run = () => residualGradientLog10Norms({ ...options, block: "original" }, { shouldStop: () => ++calls >= 4 });
