@@ -46,6 +46,29 @@ interface Parts {
   table: HTMLElement | null;
 }
 
+/**
+ * `target` takes the attributes and content of a new drawing, and stays the
+ * same element (and keeps the focus). Attributes the drawing lacks go, but
+ * for `tabindex`: taking it away drops the focus at once, so it becomes -1
+ * (focusable, out of the tab order) until the figure's interaction has run
+ * (see `settleFocusability`).
+ */
+function adoptDrawing(target: SVGSVGElement, drawing: SVGSVGElement): SVGSVGElement {
+  for (const { name } of [...target.attributes]) {
+    if (drawing.hasAttribute(name)) continue;
+    if (name === "tabindex") target.setAttribute(name, "-1");
+    else target.removeAttribute(name);
+  }
+  for (const { name, value } of [...drawing.attributes]) target.setAttribute(name, value);
+  target.replaceChildren(...drawing.childNodes);
+  return target;
+}
+
+/** After the interaction: a figure it did not make focusable again is not focusable. */
+function settleFocusability(svg: SVGSVGElement): void {
+  if (svg.getAttribute("tabindex") === "-1") svg.removeAttribute("tabindex");
+}
+
 function partsOf(el: HTMLElement): Parts {
   const figure = el.closest("figure") ?? el;
   return {
@@ -103,16 +126,19 @@ export async function mountWidget(el: HTMLElement): Promise<WidgetController> {
     lastWidth = parts.plot.clientWidth;
     const svg = drawFigure(spec, data, drawnValues, { document, width: lastWidth > 0 ? lastWidth : 640, describedBy: descId });
     teardownInteraction?.();
-    // A figure that is an input keeps the keyboard focus across redraws.
-    const hadFocus = document.activeElement instanceof SVGSVGElement && parts.plot.contains(document.activeElement);
-    parts.plot.replaceChildren(svg);
+    // A figure that is an input (a grid picker) keeps the keyboard focus across redraws: the
+    // focused element takes the new drawing in place, so a screen reader reads the new value
+    // instead of the whole control again.
+    const focused = parts.plot.firstElementChild;
+    const drawn = focused instanceof SVGSVGElement && focused === document.activeElement ? adoptDrawing(focused, svg) : svg;
+    if (drawn === svg) parts.plot.replaceChildren(svg);
     shown = { values: drawnValues, data };
     described = spec.describe(data, drawnValues);
     if (parts.description) parts.description.textContent = described;
     if (parts.table) parts.table.innerHTML = dataTableHtml(spec.table(data, drawnValues), `Data plotted in the figure “${spec.title}”`);
     if (parts.key && typeof spec.key === "function") parts.key.innerHTML = keyHtml(figureKey(spec, drawnValues), figureId);
-    teardownInteraction = spec.interact?.(svg, { values: drawnValues, data, width: lastWidth, set: (partial) => apply(partial) });
-    if (hadFocus && svg.hasAttribute("tabindex")) svg.focus({ preventScroll: true });
+    teardownInteraction = spec.interact?.(drawn, { values: drawnValues, data, width: lastWidth, set: (partial) => apply(partial) });
+    settleFocusability(drawn);
   };
 
   /** Called when the latest values are drawn (or failed to draw): speak the notes and the new sentences of the description, once input pauses. */

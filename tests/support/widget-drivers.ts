@@ -358,11 +358,17 @@ const pointDriver: KindDriver = {
     const svg = ctx.widget.locator(".figure-plot svg[tabindex]").first();
     expect(await svg.count(), `${ctx.key}: the figure is focusable to pick a cell`).toBe(1);
     await svg.focus();
+    // Mark the focused element: a redraw must keep it, not replace it (a new element, focused, is read out whole again).
+    await svg.evaluate((el) => ((el as unknown as { pickerMark: boolean }).pickerMark = true));
     const now = (await current(ctx)) as { row: number; col: number };
     const key = now.col > 1 ? "ArrowLeft" : "ArrowRight";
     const expected = { row: now.row, col: now.col + (key === "ArrowLeft" ? -1 : 1) };
     await expectChange(ctx, `${key} on the focused figure`, () => ctx.page.keyboard.press(key), expected);
     await expectFocus(ctx.page, ctx.widget.locator(".figure-plot svg[tabindex]").first(), `${key} on the figure`);
+    expect(
+      await ctx.page.evaluate(() => (document.activeElement as unknown as { pickerMark?: boolean } | null)?.pickerMark === true),
+      `${ctx.key}: after ${key}, the focus is on the same element, redrawn in place`,
+    ).toBe(true);
     // A control, not a focusable image: named for what it picks, its value the picked cell.
     const picker = ctx.widget.getByRole("slider", {
       name: `${(ctx.param as Extract<Param, { kind: "point" }>).label}, on the figure`,
